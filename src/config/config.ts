@@ -1,0 +1,260 @@
+/**
+ * `site.yaml` → a typed, frozen {@link SiteConfig}. Every key has a default; an unknown
+ * key is an error that names the closest valid key, because a misspelt setting that is
+ * silently ignored is worse than a failed build.
+ */
+import { buildError, type BuildError } from '../errors.js';
+import { isTimeZone } from '../dates.js';
+import { isSlug, labelKey } from '../slug.js';
+import { closest } from '../suggest.js';
+import { parseYaml, topLevelEntries, type YamlEntry } from '../yaml.js';
+
+/** The settings of one site, resolved and checked. */
+export interface SiteConfig {
+  readonly title: string;
+  readonly description: string;
+  /** As written, with a trailing slash: `https://example.org/blog/`, or `/`. */
+  readonly baseUrl: string;
+  /** The path part of `baseUrl`, the prefix of every link: `/blog/` or `/`. */
+  readonly basePath: string;
+  /** BCP 47 language tag, for `<html lang>` and date formats. */
+  readonly language: string;
+  /** IANA time zone in which dates without an offset are read and all dates are shown. */
+  readonly timezone: string;
+  /** The byline of posts that name no `author`. */
+  readonly author: string;
+  readonly postsPerPage: number;
+  /** A post's URL pattern, from `:year`, `:month`, `:day` and `:slug`. */
+  readonly permalink: string;
+  /** Hand-set label slugs, keyed by label identity (see `labelKey`). */
+  readonly labelSlugs: ReadonlyMap<string, string>;
+}
+
+/** The settings a site gets when `site.yaml` is absent or leaves a key out. */
+export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
+  title: 'My blog',
+  description: '',
+  baseUrl: '/',
+  basePath: '/',
+  language: 'en',
+  timezone: 'UTC',
+  author: '',
+  postsPerPage: 10,
+  permalink: '/:year/:month/:slug/',
+  labelSlugs: new Map<string, string>(),
+});
+
+const KNOWN_KEYS = [
+  'title',
+  'description',
+  'baseUrl',
+  'language',
+  'timezone',
+  'author',
+  'postsPerPage',
+  'permalink',
+  'labelSlugs',
+] as const;
+
+const PERMALINK_TOKENS = new Set([':year', ':month', ':day', ':slug']);
+
+/** The result of reading `site.yaml`. */
+export interface ConfigResult {
+  readonly config: SiteConfig;
+  readonly errors: readonly BuildError[];
+}
+
+/**
+ * Reads the text of `site.yaml` (`null` when the site has none). `file` is the path used
+ * in messages.
+ */
+export function readConfig(text: string | null, file = 'site.yaml'): ConfigResult {
+  if (text === null) return { config: DEFAULT_CONFIG, errors: [] };
+  const { yaml, syntaxError } = parseYaml(text);
+  if (syntaxError) {
+    const error = buildError(
+      'ConfigSyntax',
+      { file, ...syntaxError },
+      `site.yaml is not valid YAML: ${syntaxError.message}.`,
+      'Fix the YAML at this line; values with a colon or a leading special character need quotes.',
+    );
+    return { config: DEFAULT_CONFIG, errors: [error] };
+  }
+  const entries = topLevelEntries(yaml);
+  if (entries === null) {
+    const error = buildError(
+      'ConfigInvalid',
+      { file, line: 1, column: 1 },
+      'site.yaml must be a mapping of keys to values.',
+      'Write one `key: value` per line, like `title: My blog`.',
+    );
+    return { config: DEFAULT_CONFIG, errors: [error] };
+  }
+  const errors: BuildError[] = [];
+  const settings: { -readonly [K in keyof SiteConfig]: SiteConfig[K] } = { ...DEFAULT_CONFIG };
+  for (const entry of entries) {
+    const problem = applySetting(settings, entry);
+    if (problem) errors.push(buildError(problem.name, { file, ...problem.at }, ...problem.text));
+  }
+  return { config: Object.freeze(settings), errors };
+}
+
+interface SettingProblem {
+  name: 'ConfigInvalid' | 'ConfigUnknownKey';
+  at: { line: number; column: number };
+  text: [message: string, hint: string];
+}
+
+function applySetting(
+  settings: { -readonly [K in keyof SiteConfig]: SiteConfig[K] },
+  entry: YamlEntry,
+): SettingProblem | null {
+  const { key, value } = entry;
+  const invalid = (message: string, hint: string): SettingProblem => ({
+    name: 'ConfigInvalid',
+    at: entry.valueAt,
+    text: [message, hint],
+  });
+  switch (key) {
+    case 'title':
+    case 'description':
+    case 'author': {
+      if (typeof value !== 'string') {
+        return invalid(`${key} must be text.`, `Write it as \`${key}: "…"\`.`);
+      }
+      settings[key] = value.trim();
+      return null;
+    }
+    case 'baseUrl': {
+      const base = readBaseUrl(value);
+      if (!base) {
+        return invalid(
+          'baseUrl must be an absolute URL, or a path starting with /.',
+          'Write it like `baseUrl: https://example.org/blog/`.',
+        );
+      }
+      settings.baseUrl = base.baseUrl;
+      settings.basePath = base.basePath;
+      return null;
+    }
+    case 'language': {
+      if (typeof value !== 'string' || !isLanguageTag(value)) {
+        return invalid(
+          'language must be a language tag.',
+          'Write it like `language: en` or `language: fr-CA`.',
+        );
+      }
+      settings.language = Intl.getCanonicalLocales(value)[0] ?? value;
+      return null;
+    }
+    case 'timezone': {
+      if (typeof value !== 'string' || !isTimeZone(value)) {
+        return invalid(
+          `timezone ${JSON.stringify(value)} is not an IANA time zone.`,
+          'Write it like `timezone: Europe/Paris` or `timezone: UTC`.',
+        );
+      }
+      settings.timezone = value;
+      return null;
+    }
+    case 'postsPerPage': {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1000) {
+        return invalid(
+          'postsPerPage must be a whole number from 1 to 1000.',
+          'Write it like `postsPerPage: 10`.',
+        );
+      }
+      settings.postsPerPage = value;
+      return null;
+    }
+    case 'permalink': {
+      const reason = typeof value === 'string' ? permalinkProblem(value) : 'it is not text';
+      if (reason !== null) {
+        return invalid(
+          `permalink is not a usable URL pattern: ${reason}.`,
+          'Write it like `permalink: /:year/:month/:slug/`.',
+        );
+      }
+      settings.permalink = value as string;
+      return null;
+    }
+    case 'labelSlugs': {
+      const map = readLabelSlugs(value);
+      if (typeof map === 'string') {
+        return invalid(map, 'Write it like `labelSlugs: { "C++": cpp }`.');
+      }
+      settings.labelSlugs = map;
+      return null;
+    }
+    default: {
+      const near = closest(key, KNOWN_KEYS);
+      return {
+        name: 'ConfigUnknownKey',
+        at: entry.keyAt,
+        text: [
+          `site.yaml has no setting called \`${key}\`.`,
+          near
+            ? `Did you mean \`${near}\`?`
+            : `The settings are: ${KNOWN_KEYS.map((k) => `\`${k}\``).join(', ')}.`,
+        ],
+      };
+    }
+  }
+}
+
+function readBaseUrl(value: unknown): { baseUrl: string; basePath: string } | null {
+  if (typeof value !== 'string' || value.trim() === '') return null;
+  const text = value.trim();
+  if (text.startsWith('/') && !text.startsWith('//')) {
+    const basePath = text.endsWith('/') ? text : `${text}/`;
+    return { baseUrl: basePath, basePath };
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const basePath = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  return { baseUrl: `${url.origin}${basePath}`, basePath };
+}
+
+function isLanguageTag(value: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(value).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Why a permalink pattern cannot be used, or null when it can. */
+function permalinkProblem(pattern: string): string | null {
+  if (!pattern.startsWith('/') || !pattern.endsWith('/')) return 'it must start and end with /';
+  if (!pattern.includes(':slug')) return 'it must contain :slug so that posts differ';
+  const segments = pattern.split('/').filter((s) => s !== '');
+  for (const segment of segments) {
+    if (segment === '.' || segment === '..') return 'it must not contain . or .. segments';
+    if (!/^[a-z0-9:_.-]+$/.test(segment)) {
+      return `"${segment}" may hold only lower-case letters, digits, - _ . and tokens`;
+    }
+    for (const token of segment.match(/:[a-z]+/g) ?? []) {
+      if (!PERMALINK_TOKENS.has(token)) return `${token} is not one of :year :month :day :slug`;
+    }
+  }
+  return null;
+}
+
+function readLabelSlugs(value: unknown): Map<string, string> | string {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return 'labelSlugs must map label names to slugs.';
+  }
+  const map = new Map<string, string>();
+  for (const [name, slug] of Object.entries(value)) {
+    if (typeof slug !== 'string' || !isSlug(slug)) {
+      return `The slug for label "${name}" must be lower-case letters, digits and single hyphens (got ${JSON.stringify(slug)}).`;
+    }
+    map.set(labelKey(name), slug);
+  }
+  return map;
+}

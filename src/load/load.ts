@@ -1,0 +1,181 @@
+/**
+ * The load stage: reads `site.yaml`, lists and reads every source of a site. With
+ * `write`, the only code that touches the disk; what it returns is plain data.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { packageRoot } from '../paths.js';
+
+/** A text file of the site, with its path relative to the site folder. */
+export interface SourceFile {
+  /** Forward-slash path relative to the site folder (`posts/2025/a.md`), used in messages. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A Handlebars template or partial, from the site's `templates/` or the built-in theme. */
+export interface TemplateSource extends SourceFile {
+  /** `post`, `layout`, or for partials `post-card`, `widgets/about`. */
+  readonly name: string;
+  readonly kind: 'page' | 'partial';
+  readonly builtIn: boolean;
+}
+
+/** A file to copy byte for byte into the output. */
+export interface StaticFile {
+  /** Forward-slash path inside the output folder: `css/site.css`. */
+  readonly outputPath: string;
+  /** Where to copy it from. */
+  readonly absolutePath: string;
+  /** How messages name it: `static/css/site.css`. */
+  readonly sourcePath: string;
+}
+
+/** Everything a build reads, as read. */
+export interface SiteSources {
+  readonly root: string;
+  /** The text of `site.yaml`, or null when the site has none. */
+  readonly configText: string | null;
+  readonly posts: readonly SourceFile[];
+  readonly templates: readonly TemplateSource[];
+  readonly staticFiles: readonly StaticFile[];
+}
+
+/** The built-in theme: this package's own `templates/` and `static/`. */
+export const BUILT_IN_THEME = path.join(packageRoot, 'templates');
+const BUILT_IN_STATIC = path.join(packageRoot, 'static');
+
+/** Files that editors and operating systems leave beside real ones. */
+const EDITOR_LITTER = [
+  '**/*~',
+  '**/#*#',
+  '**/.#*',
+  '**/*.swp',
+  '**/*.swx',
+  '**/.DS_Store',
+  '**/Thumbs.db',
+];
+/** Sources are never hidden files; static files may be (`.well-known/`, `.nojekyll`). */
+const IGNORED = [...EDITOR_LITTER, '**/.*', '**/node_modules/**'];
+
+/** Reads a site folder. Errors here are I/O failures (unreadable files), not content. */
+export async function loadSite(root: string): Promise<SiteSources> {
+  const [configText, posts, siteTemplates, builtInTemplates] = await Promise.all([
+    readOptional(path.join(root, 'site.yaml')),
+    readAll(root, 'posts', ['**/*.md', '**/*.markdown']),
+    listTemplates(root, path.join(root, 'templates'), false),
+    listTemplates(root, BUILT_IN_THEME, true),
+  ]);
+  const templates = mergeTemplates(builtInTemplates, siteTemplates);
+  // The built-in layout links the built-in stylesheet, so whoever uses the built-in
+  // layout also gets the built-in static files, under the site's own.
+  const usesBuiltInLayout = templates.some((t) => t.name === 'layout' && t.builtIn);
+  const staticLayers = [path.join(root, 'static')];
+  if (usesBuiltInLayout && path.resolve(root) !== path.resolve(packageRoot)) {
+    staticLayers.unshift(BUILT_IN_STATIC);
+  }
+  const staticFiles = await listStatic(root, staticLayers);
+  return { root, configText, posts, templates, staticFiles };
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+async function readAll(root: string, folder: string, patterns: string[]): Promise<SourceFile[]> {
+  const base = path.join(root, folder);
+  if (!(await isDirectory(base))) return [];
+  const files = await glob(patterns, { cwd: base, ignore: IGNORED, onlyFiles: true });
+  files.sort();
+  return Promise.all(
+    files.map(async (file) => ({
+      path: `${folder}/${file}`,
+      text: stripBom(await readFile(path.join(base, file), 'utf8')),
+    })),
+  );
+}
+
+async function listTemplates(
+  root: string,
+  folder: string,
+  builtIn: boolean,
+): Promise<TemplateSource[]> {
+  if (!(await isDirectory(folder))) return [];
+  const files = await glob(['**/*.hbs', '**/*.handlebars'], { cwd: folder, ignore: IGNORED });
+  files.sort();
+  const shown = builtIn ? 'templates (built-in)' : toPosix(path.relative(root, folder));
+  return Promise.all(
+    files.map(async (file): Promise<TemplateSource> => {
+      const stem = file.replace(/\.(hbs|handlebars)$/, '');
+      const isPartial = stem.startsWith('partials/');
+      return {
+        path: `${shown}/${file}`,
+        text: await readFile(path.join(folder, file), 'utf8'),
+        name: isPartial ? stem.slice('partials/'.length) : stem,
+        kind: isPartial ? 'partial' : 'page',
+        builtIn,
+      };
+    }),
+  );
+}
+
+/** The site's templates replace built-in ones of the same kind and name. */
+function mergeTemplates(
+  builtIn: readonly TemplateSource[],
+  site: readonly TemplateSource[],
+): TemplateSource[] {
+  const byName = new Map<string, TemplateSource>();
+  for (const template of [...builtIn, ...site])
+    byName.set(`${template.kind}:${template.name}`, template);
+  return [...byName.values()];
+}
+
+async function listStatic(root: string, layers: readonly string[]): Promise<StaticFile[]> {
+  const byOutput = new Map<string, StaticFile>();
+  for (const layer of layers) {
+    if (!(await isDirectory(layer))) continue;
+    const files = await glob('**/*', {
+      cwd: layer,
+      ignore: EDITOR_LITTER,
+      onlyFiles: true,
+      dot: true,
+    });
+    files.sort();
+    for (const file of files) {
+      const absolutePath = path.join(layer, file);
+      byOutput.set(file, {
+        outputPath: file,
+        absolutePath,
+        sourcePath: toPosix(path.relative(root, absolutePath)),
+      });
+    }
+  }
+  return [...byOutput.values()];
+}
+
+async function isDirectory(folder: string): Promise<boolean> {
+  try {
+    return (await stat(folder)).isDirectory();
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join('/');
+}

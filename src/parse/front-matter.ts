@@ -1,0 +1,328 @@
+/**
+ * Front matter: gray-matter finds it, the `yaml` package parses it with positions, and
+ * each key of the content contract (DESIGN.md) is checked here. A broken rule becomes a
+ * BuildError at the offending key or value with a sentence that says how to fix it.
+ */
+import matter from 'gray-matter';
+import { buildError, buildWarning, type BuildError, type BuildWarning } from '../errors.js';
+import { readDate } from '../dates.js';
+import { isSlug, labelKey } from '../slug.js';
+import { closest } from '../suggest.js';
+import {
+  itemPosition,
+  parseYaml,
+  topLevelEntries,
+  type YamlEntry,
+  type YamlText,
+} from '../yaml.js';
+import type { SourceFile } from '../load/load.js';
+
+/** What the front matter of one post says, checked. */
+export interface FrontMatter {
+  readonly title: string;
+  /** Epoch milliseconds. */
+  readonly date: number;
+  readonly updated: number | null;
+  /** Label names as written, trimmed, in the author's order, without repeats. */
+  readonly labels: readonly string[];
+  readonly author: string | null;
+  readonly summary: string | null;
+  readonly slug: string | null;
+  readonly draft: boolean;
+  /** Every key the contract does not know, for templates (`post.data.editor`). */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** The front matter and the Markdown body that follows it. */
+export interface SplitPost {
+  readonly frontMatter: FrontMatter | null;
+  readonly body: string;
+  readonly errors: readonly BuildError[];
+  readonly warnings: readonly BuildWarning[];
+}
+
+const KNOWN_KEYS = [
+  'title',
+  'date',
+  'labels',
+  'tags',
+  'author',
+  'summary',
+  'slug',
+  'draft',
+  'updated',
+] as const;
+type KnownKey = (typeof KNOWN_KEYS)[number];
+
+function isKnownKey(key: string): key is KnownKey {
+  return (KNOWN_KEYS as readonly string[]).includes(key);
+}
+
+/** Splits a post file into checked front matter and body. `zone` reads offset-less dates. */
+export function readFrontMatter(file: SourceFile, zone: string): SplitPost {
+  // gray-matter finds the block; the engine only hands its text over for `yaml` to parse.
+  const found: { yamlText: string | null } = { yamlText: null };
+  const split = matter(file.text, {
+    engines: {
+      yaml: (text: string) => {
+        found.yamlText = text;
+        return {};
+      },
+    },
+  });
+  const body = split.content;
+  if (found.yamlText === null) {
+    const error = buildError(
+      'FrontMatterInvalid',
+      { file: file.path, line: 1, column: 1 },
+      'This post has no front matter.',
+      'Start the file with a `---` line, then `title:` and `date:`, then another `---` line.',
+    );
+    return { frontMatter: null, body, errors: [error], warnings: [] };
+  }
+  // gray-matter hands over the text after the opening `---`, starting with the rest of
+  // that line, so line N of this text is line N of the file.
+  const { yaml, syntaxError } = parseYaml(found.yamlText);
+  if (syntaxError) {
+    const error = buildError(
+      'FrontMatterSyntax',
+      { file: file.path, line: syntaxError.line, column: syntaxError.column },
+      `The front matter is not valid YAML: ${syntaxError.message}.`,
+      'Fix the YAML here; a value that contains `: ` or starts with a quote, `[`, `{`, `&`, `*` or `#` must be put in quotes.',
+    );
+    return { frontMatter: null, body, errors: [error], warnings: [] };
+  }
+  const checked = checkFrontMatter(file.path, yaml, zone);
+  return { ...checked, body };
+}
+
+function checkFrontMatter(
+  file: string,
+  yaml: YamlText,
+  zone: string,
+): { frontMatter: FrontMatter | null; errors: BuildError[]; warnings: BuildWarning[] } {
+  const errors: BuildError[] = [];
+  const warnings: BuildWarning[] = [];
+  const entries = topLevelEntries(yaml);
+  if (entries === null) {
+    errors.push(
+      buildError(
+        'FrontMatterInvalid',
+        { file, line: 2, column: 1 },
+        'The front matter must be a list of `key: value` lines.',
+        'Write it like `title: My post` and `date: 2025-04-12` on their own lines.',
+      ),
+    );
+    return { frontMatter: null, errors, warnings };
+  }
+  const byKey = new Map(entries.map((e) => [e.key, e]));
+  const fail = (name: BuildError['name'], entry: YamlEntry, message: string, hint: string) => {
+    errors.push(buildError(name, { file, ...entry.valueAt }, message, hint));
+  };
+  const top = { file, line: 1, column: 1 };
+
+  const titleEntry = byKey.get('title');
+  let title = '';
+  if (!titleEntry) {
+    errors.push(
+      buildError(
+        'MissingTitle',
+        top,
+        'This post has no title.',
+        'Add a line `title: Your headline` to the front matter.',
+      ),
+    );
+  } else if (typeof titleEntry.value !== 'string' && typeof titleEntry.value !== 'number') {
+    fail(
+      'MissingTitle',
+      titleEntry,
+      'title must be text.',
+      'Write it like `title: "Your headline"`.',
+    );
+  } else if (String(titleEntry.value).trim() === '') {
+    fail('MissingTitle', titleEntry, 'title is empty.', 'Write the headline after `title:`.');
+  } else {
+    title = String(titleEntry.value).trim();
+  }
+
+  const date = readDateKey(byKey.get('date'), 'date', zone, fail);
+  if (!byKey.has('date')) {
+    errors.push(
+      buildError(
+        'InvalidDate',
+        top,
+        'This post has no date.',
+        'Add a line `date: 2025-04-12` (or `2025-04-12T09:30`) to the front matter.',
+      ),
+    );
+  }
+  const updatedEntry = byKey.get('updated');
+  const updated = updatedEntry ? readDateKey(updatedEntry, 'updated', zone, fail) : null;
+
+  const labels: string[] = [];
+  for (const key of ['labels', 'tags'] as const) {
+    const entry = byKey.get(key);
+    if (entry) labels.push(...readLabels(file, yaml, entry, errors));
+  }
+
+  const author = readText(byKey.get('author'), 'author', fail);
+  const summary = readText(byKey.get('summary'), 'summary', fail);
+
+  let slug: string | null = null;
+  const slugEntry = byKey.get('slug');
+  if (slugEntry) {
+    const value = slugEntry.value;
+    if ((typeof value !== 'string' && typeof value !== 'number') || !isSlug(String(value))) {
+      fail(
+        'InvalidSlug',
+        slugEntry,
+        `slug ${JSON.stringify(value)} is not a slug: it must be lower-case letters, digits and single hyphens, with no / or dots.`,
+        'Write it like `slug: oman-talks`.',
+      );
+    } else {
+      slug = String(value);
+    }
+  }
+
+  let draft = false;
+  const draftEntry = byKey.get('draft');
+  if (draftEntry) {
+    if (typeof draftEntry.value !== 'boolean') {
+      fail(
+        'FrontMatterInvalid',
+        draftEntry,
+        'draft must be true or false.',
+        'Write `draft: true` to keep the post out of the build, or remove the line.',
+      );
+    } else {
+      draft = draftEntry.value;
+    }
+  }
+
+  const data: Record<string, unknown> = {};
+  for (const entry of entries) {
+    if (isKnownKey(entry.key)) continue;
+    data[entry.key] = entry.value;
+    const meant = closest(entry.key, KNOWN_KEYS);
+    if (meant !== null && !byKey.has(meant)) {
+      warnings.push(
+        buildWarning(
+          'FrontMatterTypo',
+          { file, ...entry.keyAt },
+          `\`${entry.key}\` is not a front-matter key Rubric reads; it is passed to templates as post.data.${entry.key}.`,
+          `Did you mean \`${meant}\`?`,
+        ),
+      );
+    }
+  }
+
+  if (errors.length > 0 || date === null) return { frontMatter: null, errors, warnings };
+  const frontMatter: FrontMatter = {
+    title,
+    date,
+    updated,
+    labels: dedupe(labels),
+    author,
+    summary,
+    slug,
+    draft,
+    data,
+  };
+  return { frontMatter, errors, warnings };
+}
+
+type Fail = (name: BuildError['name'], entry: YamlEntry, message: string, hint: string) => void;
+
+function readDateKey(
+  entry: YamlEntry | undefined,
+  key: 'date' | 'updated',
+  zone: string,
+  fail: Fail,
+): number | null {
+  if (!entry) return null;
+  const text = typeof entry.value === 'string' ? entry.value : String(entry.value);
+  const reading = readDate(text, zone);
+  if (reading.ok) return reading.epochMs;
+  fail(
+    'InvalidDate',
+    entry,
+    `${key} ${JSON.stringify(entry.value)} is not a date: ${reading.reason}.`,
+    `Write it like \`${key}: 2025-04-12\` or \`${key}: 2025-04-12T09:30\`; without an offset it is read in the site's timezone.`,
+  );
+  return null;
+}
+
+function readText(entry: YamlEntry | undefined, key: string, fail: Fail): string | null {
+  if (!entry || entry.value === null) return null;
+  if (typeof entry.value !== 'string' && typeof entry.value !== 'number') {
+    fail('FrontMatterInvalid', entry, `${key} must be text.`, `Write it like \`${key}: "…"\`.`);
+    return null;
+  }
+  const text = String(entry.value).trim();
+  return text === '' ? null : text;
+}
+
+/**
+ * `labels` (or `tags`) is a list of names, or one string split on commas only: never on
+ * spaces, so `foreign relations of iran` stays one label.
+ */
+function readLabels(
+  file: string,
+  yaml: YamlText,
+  entry: YamlEntry,
+  errors: BuildError[],
+): string[] {
+  const { value } = entry;
+  const hint = `Write \`${entry.key}: [Oman, nuclear talks]\`, a list with one \`- name\` per line, or \`${entry.key}: Oman, nuclear talks\`.`;
+  if (value === null) return [];
+  if (typeof value === 'string')
+    return value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (!Array.isArray(value)) {
+    errors.push(
+      buildError(
+        'InvalidLabels',
+        { file, ...entry.valueAt },
+        `${entry.key} must be a list of names or one comma-separated string.`,
+        hint,
+      ),
+    );
+    return [];
+  }
+  const names: string[] = [];
+  value.forEach((item: unknown, index) => {
+    if (typeof item === 'string' || typeof item === 'number') {
+      const name = String(item).trim();
+      if (name !== '') names.push(name);
+      return;
+    }
+    errors.push(
+      buildError(
+        'InvalidLabels',
+        { file, ...itemPosition(yaml, entry.node, index, entry.valueAt) },
+        `Each of ${entry.key} must be a name; item ${index + 1} is ${describe(item)}.`,
+        hint,
+      ),
+    );
+  });
+  return names;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'a mapping (is there a `: ` inside it?)' : typeof value;
+}
+
+/** One post names a label once, whatever the case or spacing of its repeats. */
+function dedupe(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const key = labelKey(name);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The render stage: Handlebars, set up once per build on its own environment
+ * (`Handlebars.create()`, never the global one), templates compiled once, then one
+ * pure call per page. A page template renders the page's body; `layout` wraps it.
+ */
+import Handlebars from 'handlebars';
+import type { SiteConfig } from '../config/config.js';
+import { buildError, type BuildError } from '../errors.js';
+import type { TemplateSource } from '../load/load.js';
+import { TEMPLATE_NAMES, type Page } from '../route/view.js';
+import { createHelpers } from './helpers.js';
+
+/** Renders one page to its HTML. */
+export type PageRenderer = (page: Page) => { html: string } | { error: BuildError };
+
+type Compiled = HandlebarsTemplateDelegate<unknown>;
+
+/** Compiles the theme. Every template is compiled here, so syntax errors surface at once. */
+export function createRenderer(
+  templates: readonly TemplateSource[],
+  config: SiteConfig,
+): { render: PageRenderer | null; errors: BuildError[] } {
+  const handlebars = Handlebars.create();
+  handlebars.registerHelper(createHelpers(config));
+  const errors: BuildError[] = [];
+  const pageTemplates = new Map<string, { source: TemplateSource; compiled: Compiled }>();
+
+  for (const source of templates) {
+    const compiled = compile(handlebars, source, errors);
+    if (!compiled) continue;
+    if (source.kind === 'partial') handlebars.registerPartial(source.name, compiled);
+    else pageTemplates.set(source.name, { source, compiled });
+  }
+  for (const name of ['layout', ...TEMPLATE_NAMES]) {
+    if (!pageTemplates.has(name) && !errors.some((e) => e.file.endsWith(`/${name}.hbs`))) {
+      errors.push(
+        buildError(
+          'TemplateMissing',
+          { file: 'templates' },
+          `The theme has no \`${name}\` template.`,
+          `Add templates/${name}.hbs, or delete the site's templates/ folder to use the built-in theme.`,
+        ),
+      );
+    }
+  }
+  if (errors.length > 0) return { render: null, errors };
+
+  const layout = pageTemplates.get('layout');
+  const render: PageRenderer = (page) => {
+    const template = pageTemplates.get(page.template);
+    if (!template || !layout) throw new Error(`no template for ${page.template}`);
+    try {
+      const body = template.compiled(page.data);
+      return { html: layout.compiled({ ...page.data, body }) };
+    } catch (error) {
+      return { error: renderError(error, page, template.source) };
+    }
+  };
+  return { render, errors };
+}
+
+/**
+ * Compiles one template. Handlebars compiles lazily, so `precompile` is called first
+ * to surface syntax errors now, with their line, rather than on the first page.
+ */
+function compile(
+  handlebars: typeof Handlebars,
+  source: TemplateSource,
+  errors: BuildError[],
+): Compiled | null {
+  try {
+    handlebars.precompile(source.text, { strict: false });
+    return handlebars.compile(source.text, { preventIndent: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /line (\d+)/.exec(message)?.[1];
+    errors.push(
+      buildError(
+        'TemplateSyntax',
+        { file: source.path, line: line ? Number(line) : 0 },
+        `This template does not compile: ${firstLine(message)}.`,
+        'Check that every {{#block}} has its {{/block}} and every {{ has its }}.',
+      ),
+    );
+    return null;
+  }
+}
+
+function renderError(error: unknown, page: Page, template: TemplateSource): BuildError {
+  const message = error instanceof Error ? error.message : String(error);
+  return buildError(
+    'TemplateRender',
+    { file: template.path },
+    `Rendering ${page.url} failed: ${firstLine(message)}.`,
+    'A partial or helper the template names may be missing or misspelt.',
+  );
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? text).replace(/[.:]\s*$/, '');
+}

@@ -1,0 +1,251 @@
+/**
+ * The route stage: the {@link Site} → every {@link Page} with its URL and view data.
+ * Pure. Pagination lives here, and so does the guarantee that no two outputs share a
+ * path: collisions are errors naming every source and the key that fixes them.
+ */
+import { dateFormatter, type DateFormatter } from '../dates.js';
+import { buildError, compareStrings, type BuildError } from '../errors.js';
+import type { Site } from '../model/site.js';
+import type { Post } from '../parse/post.js';
+import { paginate, type Chunk } from './paginate.js';
+import {
+  HOME_URL,
+  LABELS_URL,
+  NOT_FOUND_URL,
+  RESERVED_SEGMENTS,
+  homeUrl,
+  hrefOf,
+  labelUrl,
+  outputPathOf,
+  postUrl,
+} from './urls.js';
+import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
+
+/** The pages of a site, or the collisions that stop it from being written. */
+export interface Routes {
+  readonly pages: readonly Page[];
+  readonly errors: readonly BuildError[];
+}
+
+/**
+ * Routes a site. `staticPaths` are the output paths of the static files, which pages
+ * must not overwrite.
+ */
+export function routeSite(site: Site, staticPaths: readonly string[] = []): Routes {
+  const { config } = site;
+  const href = (url: string) => hrefOf(url, config.basePath);
+  const formatDate = dateFormatter(config.language, config.timezone);
+  const siteView: SiteView = {
+    title: config.title,
+    description: config.description,
+    language: config.language,
+    author: config.author,
+    baseUrl: config.baseUrl,
+    homeUrl: href(HOME_URL),
+    labelsUrl: href(LABELS_URL),
+  };
+
+  const postUrls = site.posts.map((post) => postUrl(post, config.permalink, config.timezone));
+  const labelLinks: LabelLink[] = site.labels.map((label) => ({
+    name: label.name,
+    url: href(labelUrl(label.slug)),
+    count: label.posts.length,
+  }));
+  const postViews = site.posts.map((post, i) =>
+    postView(post, href(postUrls[i] ?? ''), site, labelLinks, i, formatDate),
+  );
+
+  const pages: Page[] = [];
+  site.posts.forEach((post, i) => {
+    const url = postUrls[i] ?? '';
+    const newer = i > 0 ? postViews[i - 1] : undefined;
+    const older = postViews[i + 1];
+    pages.push({
+      url,
+      template: 'post',
+      data: {
+        site: siteView,
+        page: { kind: 'post', title: post.title, url: href(url) },
+        post: postViews[i] as PostView,
+        newer: newer ? { title: newer.title, url: newer.url } : null,
+        older: older ? { title: older.title, url: older.url } : null,
+      },
+    });
+  });
+
+  for (const chunk of paginate(postViews, config.postsPerPage)) {
+    const url = homeUrl(chunk.number);
+    pages.push({
+      url,
+      template: 'home',
+      data: {
+        site: siteView,
+        page: {
+          kind: 'home',
+          title: chunk.number > 1 ? `Page ${chunk.number}` : '',
+          url: href(url),
+        },
+        label: null,
+        posts: chunk.items,
+        pager: pager(chunk, (n) => href(homeUrl(n)), siteView.homeUrl),
+      },
+    });
+  }
+
+  site.labels.forEach((label, i) => {
+    const link = labelLinks[i] as LabelLink;
+    const views = label.posts.map((index) => postViews[index] as PostView);
+    for (const chunk of paginate(views, config.postsPerPage)) {
+      const url = labelUrl(label.slug, chunk.number);
+      const title = chunk.number > 1 ? `${label.name} (page ${chunk.number})` : label.name;
+      pages.push({
+        url,
+        template: 'label',
+        data: {
+          site: siteView,
+          page: { kind: 'label', title, url: href(url) },
+          label: link,
+          posts: chunk.items,
+          pager: pager(chunk, (n) => href(labelUrl(label.slug, n)), siteView.homeUrl),
+        },
+      });
+    }
+  });
+
+  pages.push({
+    url: LABELS_URL,
+    template: 'labels',
+    data: {
+      site: siteView,
+      page: { kind: 'labels', title: 'Labels', url: href(LABELS_URL) },
+      labels: labelLinks,
+    },
+  });
+  pages.push({
+    url: NOT_FOUND_URL,
+    template: '404',
+    data: {
+      site: siteView,
+      page: { kind: '404', title: 'Page not found', url: href(NOT_FOUND_URL) },
+    },
+  });
+
+  return { pages, errors: findCollisions(pages, site, postUrls, staticPaths) };
+}
+
+function postView(
+  post: Post,
+  url: string,
+  site: Site,
+  labelLinks: readonly LabelLink[],
+  index: number,
+  formatDate: DateFormatter,
+): PostView {
+  const labels = (site.postLabels[index] ?? []).map((i) => labelLinks[i] as LabelLink);
+  return {
+    title: post.title,
+    url,
+    date: formatDate(post.date),
+    updated: post.updated === null ? null : formatDate(post.updated),
+    author: post.author ?? site.config.author,
+    summary: post.summary ?? '',
+    labels,
+    html: post.html,
+    excerptHtml: post.excerptHtml ?? post.html,
+    hasMore: post.excerptHtml !== null,
+    data: post.data,
+  };
+}
+
+function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: string): PagerView {
+  return {
+    page: chunk.number,
+    pageCount: chunk.count,
+    newerUrl: chunk.number > 1 ? hrefOfPage(chunk.number - 1) : null,
+    olderUrl: chunk.number < chunk.count ? hrefOfPage(chunk.number + 1) : null,
+    homeUrl: home,
+  };
+}
+
+/** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
+interface Claim {
+  readonly output: string;
+  readonly by: string;
+  readonly file: string;
+  readonly fix: string;
+}
+
+/**
+ * Every output path must have one source, and no two may differ only in letter case
+ * (they would overwrite each other on macOS and Windows, and on many hosts).
+ */
+function findCollisions(
+  pages: readonly Page[],
+  site: Site,
+  postUrls: readonly string[],
+  staticPaths: readonly string[],
+): BuildError[] {
+  const errors: BuildError[] = [];
+  const claims: Claim[] = [];
+  const postFix = 'Give one of the posts a different `slug:` in its front matter.';
+  site.posts.forEach((post, i) => {
+    const url = postUrls[i] ?? '';
+    const first = url.split('/').find((segment) => segment !== '') ?? '';
+    if (url === HOME_URL || RESERVED_SEGMENTS.includes(first)) {
+      errors.push(
+        buildError(
+          'ReservedPath',
+          { file: post.source },
+          `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/).`,
+          'Give the post another `slug:`, or change `permalink` in site.yaml.',
+        ),
+      );
+      return;
+    }
+    claims.push({ output: outputPathOf(url), by: post.source, file: post.source, fix: postFix });
+  });
+  for (const page of pages) {
+    if (page.template === 'post') continue;
+    const by =
+      page.template === 'label'
+        ? `the label page of "${page.data.label?.name ?? ''}"`
+        : `Rubric's ${page.template} page`;
+    const fix =
+      page.template === 'label'
+        ? 'Give the label another slug with `labelSlugs` in site.yaml.'
+        : 'Rename the other file.';
+    claims.push({ output: outputPathOf(page.url), by, file: '', fix });
+  }
+  for (const output of staticPaths) {
+    claims.push({
+      output,
+      by: `static/${output}`,
+      file: `static/${output}`,
+      fix: 'Rename or move the static file.',
+    });
+  }
+
+  const byFolded = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const folded = claim.output.normalize('NFC').toLowerCase();
+    byFolded.set(folded, [...(byFolded.get(folded) ?? []), claim]);
+  }
+  for (const [, sharing] of [...byFolded].sort(([a], [b]) => compareStrings(a, b))) {
+    if (sharing.length < 2) continue;
+    const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
+    const blame = ordered.find((claim) => claim.file !== '') ?? ordered[0];
+    const sameCase = new Set(sharing.map((claim) => claim.output)).size === 1;
+    const where = sameCase
+      ? `would all be written to /${sharing[0]?.output ?? ''}`
+      : `would be written to paths that differ only in letter case (${sharing.map((c) => `/${c.output}`).join(', ')})`;
+    errors.push(
+      buildError(
+        'UrlCollision',
+        { file: blame?.file ?? '' },
+        `${ordered.map((claim) => claim.by).join(' and ')} ${where}.`,
+        blame?.fix ?? postFix,
+      ),
+    );
+  }
+  return errors;
+}

@@ -1,0 +1,61 @@
+/**
+ * Where every page lives. This is the one module that decides URLs; everything else
+ * asks it. A URL here is a site path without the `baseUrl` prefix and not yet
+ * percent-encoded: `/labels/sécurité/page/2/`.
+ */
+import { DateTime } from 'luxon';
+
+/** The URL of a post: the site's `permalink` pattern filled in from its date and slug. */
+export function postUrl(
+  post: { readonly slug: string; readonly date: number },
+  permalink: string,
+  zone: string,
+): string {
+  const local = DateTime.fromMillis(post.date, { zone });
+  return permalink.replace(/:(year|month|day|slug)/g, (_, token: string) => {
+    if (token === 'year') return local.toFormat('yyyy');
+    if (token === 'month') return local.toFormat('MM');
+    if (token === 'day') return local.toFormat('dd');
+    return post.slug;
+  });
+}
+
+/** The label index. */
+export const LABELS_URL = '/labels/';
+
+/** The home page. */
+export const HOME_URL = '/';
+
+/** The not-found page, at the path static hosts look for. */
+export const NOT_FOUND_URL = '/404.html';
+
+/** First path segments that belong to Rubric's own pages and that no post may take. */
+export const RESERVED_SEGMENTS: readonly string[] = ['labels', 'page'];
+
+/** A label's page `page` (1-based); page 1 is the label's own URL. */
+export function labelUrl(slug: string, page = 1): string {
+  return listPageUrl(`${LABELS_URL}${slug}/`, page);
+}
+
+/** Page `page` of the home list. */
+export function homeUrl(page = 1): string {
+  return listPageUrl(HOME_URL, page);
+}
+
+function listPageUrl(first: string, page: number): string {
+  return page <= 1 ? first : `${first}page/${page}/`;
+}
+
+/** The file a URL is written to, relative to the output folder: `X/` is `X/index.html`. */
+export function outputPathOf(url: string): string {
+  const relative = url.replace(/^\/+/, '');
+  return relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+/**
+ * The link to a URL as it goes into HTML: under the `baseUrl` path and percent-encoded,
+ * so `/labels/sécurité/` under `/blog/` is `/blog/labels/s%C3%A9curit%C3%A9/`.
+ */
+export function hrefOf(url: string, basePath: string): string {
+  return encodeURI(`${basePath}${url.replace(/^\/+/, '')}`);
+}

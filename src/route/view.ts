@@ -1,0 +1,116 @@
+/**
+ * View models: what each page kind's template receives, already formatted (dates as
+ * text, links under `baseUrl` and percent-encoded). Templates get exactly this and
+ * nothing else; author text is left as text for Handlebars to escape, and only
+ * rendered Markdown (`html`, `excerptHtml`) is meant for `{{{ }}}`.
+ */
+import type { DisplayDate } from '../dates.js';
+
+/** Site-wide values every page gets as `site`. */
+export interface SiteView {
+  readonly title: string;
+  readonly description: string;
+  readonly language: string;
+  readonly author: string;
+  /** `baseUrl` as configured: `https://example.org/blog/` or `/`. */
+  readonly baseUrl: string;
+  /** Links to the home page and the label index. */
+  readonly homeUrl: string;
+  readonly labelsUrl: string;
+}
+
+/** What every page gets as `page`. */
+export interface PageView {
+  /** `post`, `home`, `label`, `labels` or `404`: the template that renders it. */
+  readonly kind: TemplateName;
+  /** The page's own title, or empty for the home page (the layout adds the site title). */
+  readonly title: string;
+  /** The page's own link. */
+  readonly url: string;
+}
+
+/** A label as a link: on post bylines and in the label index. */
+export interface LabelLink {
+  readonly name: string;
+  readonly url: string;
+  /** How many published posts carry it. */
+  readonly count: number;
+}
+
+/** A post as every template sees it, on its page or in a list. */
+export interface PostView {
+  readonly title: string;
+  readonly url: string;
+  readonly date: DisplayDate;
+  readonly updated: DisplayDate | null;
+  readonly author: string;
+  readonly summary: string;
+  readonly labels: readonly LabelLink[];
+  /** The whole body, rendered. */
+  readonly html: string;
+  /** The body up to the jump break; the whole body when there is none. */
+  readonly excerptHtml: string;
+  /** True when the post has a jump break, so lists show "Read more". */
+  readonly hasMore: boolean;
+  /** Front-matter keys Rubric does not read, as written (`data.editor`). */
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A neighbouring post, for "Newer post" / "Older post" links. */
+export interface PostLink {
+  readonly title: string;
+  readonly url: string;
+}
+
+/** The links under a paginated list, Blogger style. */
+export interface PagerView {
+  readonly page: number;
+  readonly pageCount: number;
+  /** The previous page (newer posts), or null on page 1. */
+  readonly newerUrl: string | null;
+  /** The next page (older posts), or null on the last page. */
+  readonly olderUrl: string | null;
+  readonly homeUrl: string;
+}
+
+/** The data of each page kind. */
+export interface PostPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly post: PostView;
+  readonly newer: PostLink | null;
+  readonly older: PostLink | null;
+}
+
+export interface ListPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  /** Set on label pages: the label being shown. */
+  readonly label: LabelLink | null;
+  readonly posts: readonly PostView[];
+  readonly pager: PagerView;
+}
+
+export interface LabelsPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly labels: readonly LabelLink[];
+}
+
+export interface NotFoundPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+}
+
+/** The page templates a theme must have. */
+export type TemplateName = 'post' | 'home' | 'label' | 'labels' | '404';
+
+/** Every page template name, for checking a theme. */
+export const TEMPLATE_NAMES: readonly TemplateName[] = ['post', 'home', 'label', 'labels', '404'];
+
+/** A page to render: where it goes, which template, and the template's data. */
+export type Page =
+  | { readonly url: string; readonly template: 'post'; readonly data: PostPageData }
+  | { readonly url: string; readonly template: 'home' | 'label'; readonly data: ListPageData }
+  | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
+  | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData };
