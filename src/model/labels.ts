@@ -116,7 +116,7 @@ function slugCollisions(labels: readonly Label[], posts: readonly Post[]): Build
         'LabelSlugCollision',
         { file: firstFile },
         `The labels ${described.join(' and ')} would all be at /labels/${slug}/.`,
-        `Give one of them its own slug in site.yaml, like \`labelSlugs: { "${sharing[0]?.name ?? ''}": ${slug}-1 }\`.`,
+        `Give one of them its own slug in site.yaml, like \`labelSlugs: { "${sharing[1]?.name ?? ''}": ${slug}-2 }\`.`,
       ),
     );
   }

@@ -167,6 +167,8 @@ function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: stri
   };
 }
 
+const LABEL_PAGE = 'the label page of';
+
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
 interface Claim {
   readonly output: string;
@@ -208,7 +210,7 @@ function findCollisions(
     if (page.template === 'post') continue;
     const by =
       page.template === 'label'
-        ? `the label page of "${page.data.label?.name ?? ''}"`
+        ? `${LABEL_PAGE} "${page.data.label?.name ?? ''}"`
         : `Rubric's ${page.template} page`;
     const fix =
       page.template === 'label'
@@ -232,6 +234,8 @@ function findCollisions(
   }
   for (const [, sharing] of [...byFolded].sort(([a], [b]) => compareStrings(a, b))) {
     if (sharing.length < 2) continue;
+    // Labels sharing a slug are the model's LabelSlugCollision, reported there already.
+    if (sharing.every((claim) => claim.by.startsWith(LABEL_PAGE))) continue;
     const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
     const blame = ordered.find((claim) => claim.file !== '') ?? ordered[0];
     const sameCase = new Set(sharing.map((claim) => claim.output)).size === 1;
