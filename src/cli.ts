@@ -88,7 +88,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   result.warnings.forEach(show);
   result.errors.forEach(show);
 
-  const outShown = path.relative(io.cwd, result.outDir) || '.';
+  const relative = path.relative(io.cwd, result.outDir);
+  const outShown = relative.startsWith('..') ? result.outDir : relative || '.';
   if (!result.ok) {
     const count = result.errors.length;
     io.err(

@@ -1,0 +1,57 @@
+/** The repository's own example site builds cleanly into valid HTML. */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/paths.js';
+import { buildAt, type BuiltSite } from '../support/site.js';
+
+let outDir = '';
+let built: BuiltSite;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'rubric-example-'));
+  built = await buildAt(packageRoot, { outDir: path.join(outDir, 'dist') });
+});
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the example site', () => {
+  it('builds with no errors and no warnings', () => {
+    expect(built.result.errors).toEqual([]);
+    expect(built.result.warnings).toEqual([]);
+    expect(built.result.postCount).toBeGreaterThanOrEqual(8);
+    expect(built.result.draftCount).toBe(1);
+  });
+
+  it('has the Blogger label page for "foreign relations of iran"', async () => {
+    const $ = await built.page('/labels/foreign-relations-of-iran/');
+    expect($('.status-message').text().replace(/\s+/g, ' ').trim()).toBe(
+      'Showing posts with label foreign relations of iran. Show all posts',
+    );
+    expect($('article.post').length).toBeGreaterThan(1);
+  });
+
+  it('writes valid HTML on every page', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      // Headline length is the author's choice, not a matter of valid HTML.
+      rules: { 'long-title': 'off' },
+    });
+    const pages = (await built.files()).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const page of pages) {
+      const html = await readFile(path.join(built.result.outDir, page), 'utf8');
+      const report = await validator.validateString(html, page);
+      for (const result of report.results) {
+        for (const message of result.messages) {
+          problems.push(`${page}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
