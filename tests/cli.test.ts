@@ -48,7 +48,15 @@ describe('rubric build', () => {
       'posts/draft.md': post({ title: 'D', date: '2025-01-03', draft: 'true' }),
     });
     const io = capture(path.dirname(root));
-    const args = ['build', '--root', root, '--out', path.join(root, 'public'), '--drafts', '--future'];
+    const args = [
+      'build',
+      '--root',
+      root,
+      '--out',
+      path.join(root, 'public'),
+      '--drafts',
+      '--future',
+    ];
     expect(await run(args, io)).toBe(0);
     expect(io.stdout.at(-1)).toMatch(/^built 8 pages from 4 posts/);
     const files = await listFiles(path.join(root, 'public'));
@@ -71,21 +79,21 @@ describe('rubric build', () => {
     ]);
   });
 
-  it.each([
-    [['build', '--nope']],
-    [['build', 'extra']],
-    [['serve']],
-    [[]],
-  ])('exits 2 on wrong usage: %j', async (argv) => {
-    const io = capture(packageRoot);
-    expect(await run(argv, io)).toBe(2);
-    expect([...io.stdout, ...io.stderr].join('\n')).toMatch(/rubric/);
-  });
+  it.each([[['build', '--nope']], [['build', 'extra']], [['serve']], [[]]])(
+    'exits 2 on wrong usage: %j',
+    async (argv) => {
+      const io = capture(packageRoot);
+      expect(await run(argv, io)).toBe(2);
+      expect([...io.stdout, ...io.stderr].join('\n')).toMatch(/rubric/);
+    },
+  );
 
   it('prints help with --help and exits 0', async () => {
     const io = capture(packageRoot);
     expect(await run(['build', '--help'], io)).toBe(0);
-    expect(io.stdout.join('\n')).toContain('rubric build [--root DIR] [--out DIR] [--drafts] [--future]');
+    expect(io.stdout.join('\n')).toContain(
+      'rubric build [--root DIR] [--out DIR] [--drafts] [--future]',
+    );
   });
 
   it('runs as the installed bin', async () => {

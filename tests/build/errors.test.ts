@@ -17,9 +17,7 @@ describe('a build with broken posts', () => {
       'posts/c.md': '---\ntitle: C\ndate: 2025-01-01\nlabels: [a, b\n---\n',
     });
     expect(built.result.ok).toBe(false);
-    expect(
-      built.result.errors.map((e) => [e.name, `${e.file}:${e.line}:${e.column}`]),
-    ).toEqual([
+    expect(built.result.errors.map((e) => [e.name, `${e.file}:${e.line}:${e.column}`])).toEqual([
       ['MissingTitle', 'posts/a.md:2:8'],
       ['InvalidDate', 'posts/a.md:3:7'],
       ['InvalidDate', 'posts/b.md:3:7'],

@@ -48,7 +48,9 @@ describe('the example site', () => {
       const report = await validator.validateString(html, page);
       for (const result of report.results) {
         for (const message of result.messages) {
-          problems.push(`${page}:${message.line}:${message.column} ${message.ruleId} ${message.message}`);
+          problems.push(
+            `${page}:${message.line}:${message.column} ${message.ruleId} ${message.message}`,
+          );
         }
       }
     }

@@ -50,10 +50,11 @@ describe('label names and slugs', () => {
       }),
     });
     const $ = await built.page('/labels/');
-    expect($('.label-index a').map((_, a) => $(a).text()).get()).toEqual([
-      'foreign relations of iran',
-      'nuclear talks',
-    ]);
+    expect(
+      $('.label-index a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['foreign relations of iran', 'nuclear talks']);
   });
 
   it('merges tags into labels', async () => {
@@ -61,7 +62,11 @@ describe('label names and slugs', () => {
       'posts/a.md': post({ title: 'A', date: '2025-01-01', labels: 'Oman', tags: '[Gulf]' }),
     });
     const $ = await built.page('/2025/01/a/');
-    expect($('.post-labels a').map((_, a) => $(a).text()).get()).toEqual(['Oman', 'Gulf']);
+    expect(
+      $('.post-labels a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['Oman', 'Gulf']);
   });
 
   it('merges names that differ in case or spacing under the most used spelling, and warns', async () => {
@@ -94,12 +99,11 @@ describe('label names and slugs', () => {
       'posts/a.md': post({ title: 'A', date: '2025-01-01', labels: '[zeta, Élysée, alpha, Beta]' }),
     });
     const $ = await built.page('/labels/');
-    expect($('.label-index a').map((_, a) => $(a).text()).get()).toEqual([
-      'alpha',
-      'Beta',
-      'Élysée',
-      'zeta',
-    ]);
+    expect(
+      $('.label-index a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['alpha', 'Beta', 'Élysée', 'zeta']);
   });
 });
 

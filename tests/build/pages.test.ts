@@ -29,10 +29,11 @@ describe('a built site', () => {
     expect($('article time').first().attr('datetime')).toBe('2025-03-01T10:00:00Z');
     expect($('article time').first().text()).toBe('March 1, 2025');
     expect($('.post-author').text()).toBe('Mina');
-    expect($('.post-labels a').map((_, a) => $(a).text()).get()).toEqual([
-      'foreign relations of iran',
-      'Oman',
-    ]);
+    expect(
+      $('.post-labels a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['foreign relations of iran', 'Oman']);
     expect($('.post-labels a').first().attr('href')).toBe('/labels/foreign-relations-of-iran/');
     expect($('.post-body').text()).toContain('Teaser paragraph.');
     expect($('.post-body').text()).toContain('The rest of the story.');
@@ -79,11 +80,11 @@ describe('a built site', () => {
   it('writes the home page with every post, newest first', async () => {
     const built = await buildSite(site);
     const $ = await built.page('/');
-    expect($('article .post-title').map((_, h) => $(h).text()).get()).toEqual([
-      'IAEA report',
-      'Oman talks',
-      'Treaty',
-    ]);
+    expect(
+      $('article .post-title')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['IAEA report', 'Oman talks', 'Treaty']);
     expect($('.status-message')).toHaveLength(0);
     expect($('title').text()).toBe('Gulf Notes');
   });
@@ -132,7 +133,9 @@ describe('a built site', () => {
     expect($('.site-title a').attr('href')).toBe('/blog/');
     expect($('link[rel=stylesheet]').attr('href')).toBe('/blog/style.css');
     expect($('.post-title a').attr('href')).toBe('/blog/2025/03/oman/');
-    expect($('.post-labels a').first().attr('href')).toBe('/blog/labels/foreign-relations-of-iran/');
+    expect($('.post-labels a').first().attr('href')).toBe(
+      '/blog/labels/foreign-relations-of-iran/',
+    );
   });
 
   it('follows the permalink pattern of site.yaml', async () => {
@@ -154,5 +157,19 @@ describe('a built site', () => {
     expect(built.result.errors).toEqual([]);
     const $ = await built.page('/2025/03/oman/');
     expect($('.editor').text()).toBe('R. Okafor');
+  });
+});
+
+describe('meta description', () => {
+  it("is the post's summary on its page, else the site's description", async () => {
+    const built = await buildSite({
+      'site.yaml': 'description: All about the Gulf\n',
+      'posts/a.md': post({ title: 'A', date: '2025-01-01', summary: 'A <short> summary' }),
+      'posts/b.md': post({ title: 'B', date: '2025-01-02' }),
+    });
+    const a = await built.page('/2025/01/a/');
+    expect(a('meta[name=description]').attr('content')).toBe('A <short> summary');
+    const b = await built.page('/2025/01/b/');
+    expect(b('meta[name=description]').attr('content')).toBe('All about the Gulf');
   });
 });

@@ -32,11 +32,11 @@ describe.each([
   it('fits exactly postsPerPage posts on one page', async () => {
     const built = await buildSite(posts(3));
     const $ = await built.page(first);
-    expect($('.post-title').map((_, h) => $(h).text()).get()).toEqual([
-      'Post 3',
-      'Post 2',
-      'Post 1',
-    ]);
+    expect(
+      $('.post-title')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['Post 3', 'Post 2', 'Post 1']);
     expect($('.blog-pager-older')).toHaveLength(0);
     expect(await built.exists(nth(2))).toBe(false);
   });
@@ -44,17 +44,21 @@ describe.each([
   it('moves post postsPerPage+1 to page 2, linked both ways', async () => {
     const built = await buildSite(posts(4));
     const one = await built.page(first);
-    expect(one('.post-title').map((_, h) => one(h).text()).get()).toEqual([
-      'Post 4',
-      'Post 3',
-      'Post 2',
-    ]);
+    expect(
+      one('.post-title')
+        .map((_, h) => one(h).text())
+        .get(),
+    ).toEqual(['Post 4', 'Post 3', 'Post 2']);
     expect(one('.blog-pager-older').attr('href')).toBe(nth(2));
     expect(one('.blog-pager-older').text()).toBe('Older posts');
     expect(one('.blog-pager-newer')).toHaveLength(0);
 
     const two = await built.page(nth(2));
-    expect(two('.post-title').map((_, h) => two(h).text()).get()).toEqual(['Post 1']);
+    expect(
+      two('.post-title')
+        .map((_, h) => two(h).text())
+        .get(),
+    ).toEqual(['Post 1']);
     expect(two('.blog-pager-newer').attr('href')).toBe(first);
     expect(two('.blog-pager-newer').text()).toBe('Newer posts');
     expect(two('.blog-pager-older')).toHaveLength(0);

@@ -24,10 +24,11 @@ describe('drafts', () => {
     const built = await buildSite(files, { drafts: true });
     expect(await built.exists('/2025/06/draft/')).toBe(true);
     const label = await built.page('/labels/oman/');
-    expect(label('.post-title').map((_, h) => label(h).text()).get()).toEqual([
-      'Draft',
-      'Published',
-    ]);
+    expect(
+      label('.post-title')
+        .map((_, h) => label(h).text())
+        .get(),
+    ).toEqual(['Draft', 'Published']);
   });
 });
 

@@ -58,7 +58,10 @@ export async function buildAt(
   const outDir = result.outDir;
   const fileOf = (url: string) => {
     const relative = decodeURI(url).replace(/^\/+/, '');
-    return path.join(outDir, relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative);
+    return path.join(
+      outDir,
+      relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative,
+    );
   };
   return {
     root,
