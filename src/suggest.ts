@@ -18,5 +18,7 @@ export function closest(word: string, candidates: readonly string[]): string | n
     }
   }
   const allowed = word.length >= 5 ? 2 : 1;
-  return bestDistance > 0 && bestDistance <= allowed ? best : null;
+  // Distance 0 after lower-casing is a difference of case only (`baseURL`): a likely
+  // typo too, unless it is the word itself.
+  return best !== null && best !== word && bestDistance <= allowed ? best : null;
 }

@@ -3,7 +3,15 @@
  * (js-yaml) forgets where each key stood; the `yaml` package keeps every node's range,
  * so a wrong value is reported at its own line and column.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 
 /** A parsed YAML text and the means to turn offsets into lines and columns. */
 export interface YamlText {
@@ -83,15 +91,19 @@ export function topLevelEntries(yaml: YamlText): YamlEntry[] | null {
   return entries;
 }
 
-/** Where the value of an item of a list node is, or the fallback when not found. */
+/**
+ * Where item `index` of a list or mapping node is (for a mapping, the item's value), or
+ * `fallback` when the node has no such item.
+ */
 export function itemPosition(
   yaml: YamlText,
   node: Node | null,
   index: number,
   fallback: LineColumn,
 ): LineColumn {
-  const item: unknown =
+  const raw: unknown =
     node && 'items' in node && Array.isArray(node.items) ? node.items[index] : undefined;
+  const item: unknown = isPair(raw) ? raw.value : raw;
   if (isNodeLike(item) && item.range) return positionAt(yaml, item.range[0]);
   return fallback;
 }

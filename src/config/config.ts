@@ -7,7 +7,13 @@ import { buildError, type BuildError } from '../errors.js';
 import { isTimeZone } from '../dates.js';
 import { isSlug, labelKey } from '../slug.js';
 import { closest } from '../suggest.js';
-import { parseYaml, topLevelEntries, type YamlEntry } from '../yaml.js';
+import {
+  itemPosition,
+  parseYaml,
+  topLevelEntries,
+  type YamlEntry,
+  type YamlText,
+} from '../yaml.js';
 
 /** The settings of one site, resolved and checked. */
 export interface SiteConfig {
@@ -93,7 +99,7 @@ export function readConfig(text: string | null, file = 'site.yaml'): ConfigResul
   const errors: BuildError[] = [];
   const settings: { -readonly [K in keyof SiteConfig]: SiteConfig[K] } = { ...DEFAULT_CONFIG };
   for (const entry of entries) {
-    const problem = applySetting(settings, entry);
+    const problem = applySetting(settings, entry, yaml);
     if (problem) errors.push(buildError(problem.name, { file, ...problem.at }, ...problem.text));
   }
   return { config: Object.freeze(settings), errors };
@@ -108,6 +114,7 @@ interface SettingProblem {
 function applySetting(
   settings: { -readonly [K in keyof SiteConfig]: SiteConfig[K] },
   entry: YamlEntry,
+  yaml: YamlText,
 ): SettingProblem | null {
   const { key, value } = entry;
   const invalid = (message: string, hint: string): SettingProblem => ({
@@ -179,11 +186,14 @@ function applySetting(
       return null;
     }
     case 'labelSlugs': {
-      const map = readLabelSlugs(value);
-      if (typeof map === 'string') {
-        return invalid(map, 'Write it like `labelSlugs: { "C++": cpp }`.');
+      const slugs = readLabelSlugs(value);
+      if ('problem' in slugs) {
+        return {
+          ...invalid(slugs.problem, 'Write it like `labelSlugs: { "C++": cpp }`.'),
+          at: itemPosition(yaml, entry.node, slugs.index, entry.valueAt),
+        };
       }
-      settings.labelSlugs = map;
+      settings.labelSlugs = slugs.map;
       return null;
     }
     default: {
@@ -245,16 +255,22 @@ function permalinkProblem(pattern: string): string | null {
   return null;
 }
 
-function readLabelSlugs(value: unknown): Map<string, string> | string {
+/** The `labelSlugs` mapping, or the first bad entry and its index. */
+function readLabelSlugs(
+  value: unknown,
+): { map: Map<string, string> } | { problem: string; index: number } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return 'labelSlugs must map label names to slugs.';
+    return { problem: 'labelSlugs must map label names to slugs.', index: -1 };
   }
   const map = new Map<string, string>();
-  for (const [name, slug] of Object.entries(value)) {
+  for (const [index, [name, slug]] of Object.entries(value).entries()) {
     if (typeof slug !== 'string' || !isSlug(slug)) {
-      return `The slug for label "${name}" must be lower-case letters, digits and single hyphens (got ${JSON.stringify(slug)}).`;
+      return {
+        problem: `The slug for label "${name}" must be lower-case letters, digits and single hyphens (got ${JSON.stringify(slug)}).`,
+        index,
+      };
     }
     map.set(labelKey(name), slug);
   }
-  return map;
+  return { map };
 }

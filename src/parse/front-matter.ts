@@ -62,7 +62,9 @@ function isKnownKey(key: string): key is KnownKey {
 export function readFrontMatter(file: SourceFile, zone: string): SplitPost {
   // gray-matter finds the block; the engine only hands its text over for `yaml` to parse.
   const found: { yamlText: string | null } = { yamlText: null };
-  const split = matter(file.text, {
+  // Windows line ends would leave a `\r` on the last front-matter value; lines stay put.
+  const text = file.text.replace(/\r\n?/g, '\n');
+  const split = matter(text, {
     engines: {
       yaml: (text: string) => {
         found.yamlText = text;
@@ -71,6 +73,8 @@ export function readFrontMatter(file: SourceFile, zone: string): SplitPost {
     },
   });
   const body = split.content;
+  // gray-matter skips the engine for an empty block (`---` then `---`): still front matter.
+  if (found.yamlText === null && /^---[ \t]*\n/.test(text)) found.yamlText = '';
   if (found.yamlText === null) {
     const error = buildError(
       'FrontMatterInvalid',
