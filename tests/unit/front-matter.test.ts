@@ -526,8 +526,7 @@ describe('readFrontMatter: good paths', () => {
     expect(where(errors)).toEqual([`InvalidDate ${FILE}:3:7`]);
   });
 
-  // gray-matter cuts the block at "
----", which would leave a "" on the last value.
+  // gray-matter cuts the block at "\n---", which would leave a "\r" on the last value.
   it('reads the last key of a post with Windows line ends (slug)', () => {
     const { frontMatter, errors } = read(
       '---\r\ntitle: Oman\r\ndate: 2025-04-12\r\nslug: oman-talks\r\n---\r\nBody\r\n',
