@@ -123,9 +123,11 @@ export async function main(): Promise<void> {
       cwd: process.cwd(),
     });
   } catch (error) {
-    process.stderr.write(
-      `rubric: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    // Not a content problem but the machine's (a file that cannot be read, a full disk):
+    // say what the system said; the stack only helps when debugging Rubric itself.
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`rubric: ${detail}\n`);
+    if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = EXIT.contentErrors;
   }
 }

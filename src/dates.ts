@@ -11,7 +11,8 @@ export function isTimeZone(zone: string): boolean {
 }
 
 /** The result of reading a front-matter date: epoch milliseconds, or why it is not a date. */
-export type DateReading = { ok: true; epochMs: number } | { ok: false; reason: string };
+export type DateReading =
+  { ok: true; epochMs: number; hasTime: boolean } | { ok: false; reason: string };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
@@ -30,7 +31,7 @@ export function readDate(text: string, zone: string): DateReading {
   if (!parsed.isValid) {
     return { ok: false, reason: `there is no such ${iso.includes('T') ? 'time' : 'day'}` };
   }
-  return { ok: true, epochMs: parsed.toMillis() };
+  return { ok: true, epochMs: parsed.toMillis(), hasTime: !DATE_ONLY.test(value) };
 }
 
 /** A date ready for a template: machine-readable and as the site's readers read dates. */
@@ -39,7 +40,7 @@ export interface DisplayDate {
   readonly iso: string;
   /** `12 April 2025` / `April 12, 2025` as the site's language writes it. */
   readonly text: string;
-  /** The time of day, `9:30 AM`. */
+  /** The time of day, `9:30 AM`; empty for a post dated by day alone. */
   readonly time: string;
   readonly year: string;
   readonly month: string;
@@ -48,19 +49,19 @@ export interface DisplayDate {
 
 /** Formats dates for one site: built once, used for every date on every page. */
 export interface DateFormatter {
-  (epochMs: number): DisplayDate;
+  (epochMs: number, withTime?: boolean): DisplayDate;
 }
 
 /** Makes the formatter for a language (BCP 47) and an IANA zone. */
 export function dateFormatter(language: string, zone: string): DateFormatter {
   const long = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: zone });
   const short = new Intl.DateTimeFormat(language, { timeStyle: 'short', timeZone: zone });
-  return (epochMs) => {
+  return (epochMs, withTime = true) => {
     const local = DateTime.fromMillis(epochMs, { zone });
     return {
       iso: local.toISO({ suppressMilliseconds: true }) ?? '',
       text: long.format(epochMs),
-      time: short.format(epochMs),
+      time: withTime ? short.format(epochMs) : '',
       year: local.toFormat('yyyy'),
       month: local.toFormat('MM'),
       day: local.toFormat('dd'),

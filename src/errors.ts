@@ -22,8 +22,7 @@ export type ErrorName =
   | 'TemplateSyntax'
   | 'TemplateMissing'
   | 'TemplateRender'
-  | 'OutputFolder'
-  | 'ReadFailed';
+  | 'OutputFolder';
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName = 'FrontMatterTypo' | 'LabelVariants';

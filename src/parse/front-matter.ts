@@ -22,6 +22,8 @@ export interface FrontMatter {
   readonly title: string;
   /** Epoch milliseconds. */
   readonly date: number;
+  /** False when `date` gave a day alone, so no time of day is shown. */
+  readonly dateHasTime: boolean;
   readonly updated: number | null;
   /** Label names as written, trimmed, in the author's order, without repeats. */
   readonly labels: readonly string[];
@@ -149,7 +151,7 @@ function checkFrontMatter(
     title = String(titleEntry.value).trim();
   }
 
-  const date = readDateKey(byKey.get('date'), 'date', zone, fail);
+  const dateReading = readDateKey(byKey.get('date'), 'date', zone, fail);
   if (!byKey.has('date')) {
     errors.push(
       buildError(
@@ -161,7 +163,9 @@ function checkFrontMatter(
     );
   }
   const updatedEntry = byKey.get('updated');
-  const updated = updatedEntry ? readDateKey(updatedEntry, 'updated', zone, fail) : null;
+  const updated = updatedEntry
+    ? (readDateKey(updatedEntry, 'updated', zone, fail)?.epochMs ?? null)
+    : null;
 
   const labels: string[] = [];
   for (const key of ['labels', 'tags'] as const) {
@@ -220,10 +224,11 @@ function checkFrontMatter(
     }
   }
 
-  if (errors.length > 0 || date === null) return { frontMatter: null, errors, warnings };
+  if (errors.length > 0 || dateReading === null) return { frontMatter: null, errors, warnings };
   const frontMatter: FrontMatter = {
     title,
-    date,
+    date: dateReading.epochMs,
+    dateHasTime: dateReading.hasTime,
     updated,
     labels: dedupe(labels),
     author,
@@ -242,11 +247,11 @@ function readDateKey(
   key: 'date' | 'updated',
   zone: string,
   fail: Fail,
-): number | null {
+): { epochMs: number; hasTime: boolean } | null {
   if (!entry) return null;
   const text = typeof entry.value === 'string' ? entry.value : String(entry.value);
   const reading = readDate(text, zone);
-  if (reading.ok) return reading.epochMs;
+  if (reading.ok) return reading;
   fail(
     'InvalidDate',
     entry,

@@ -17,6 +17,8 @@ export interface Post {
   readonly title: string;
   /** Epoch milliseconds. */
   readonly date: number;
+  /** False when the post gave a day alone: templates show no time of day. */
+  readonly dateHasTime: boolean;
   readonly updated: number | null;
   /** Label names as the author wrote them. */
   readonly labels: readonly string[];
@@ -52,6 +54,7 @@ export function parsePost(
     slug: frontMatter.slug ?? slugFromFileName(path.posix.basename(file.path)),
     title: frontMatter.title,
     date: frontMatter.date,
+    dateHasTime: frontMatter.dateHasTime,
     updated: frontMatter.updated,
     labels: frontMatter.labels,
     author: frontMatter.author,

@@ -145,8 +145,8 @@ function postView(
   return {
     title: post.title,
     url,
-    date: formatDate(post.date),
-    updated: post.updated === null ? null : formatDate(post.updated),
+    date: formatDate(post.date, post.dateHasTime),
+    updated: post.updated === null ? null : formatDate(post.updated, false),
     author: post.author ?? site.config.author,
     summary: post.summary ?? '',
     labels,

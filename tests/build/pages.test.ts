@@ -173,3 +173,13 @@ describe('meta description', () => {
     expect(b('meta[name=description]').attr('content')).toBe('All about the Gulf');
   });
 });
+
+describe('bylines', () => {
+  it('show the time of day only for posts dated with one', async () => {
+    const built = await buildSite(site);
+    const timed = await built.page('/2025/03/oman/');
+    expect(timed('.post-byline').text()).toBe('Posted by Mina at 10:00 AM');
+    const dayOnly = await built.page('/2025/02/treaty/');
+    expect(dayOnly('.post-byline').text()).toBe('Posted by Mina on February 1, 2025');
+  });
+});

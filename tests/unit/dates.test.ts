@@ -49,7 +49,11 @@ describe('readDate', () => {
     // Surrounding spaces do not matter.
     ['  2025-04-12  ', 'UTC', '2025-04-12T00:00:00Z'],
   ])('reads %j in %s as %s', (text, zone, instant) => {
-    expect(readDate(text, zone)).toEqual({ ok: true, epochMs: Date.parse(instant) });
+    expect(readDate(text, zone)).toEqual({
+      ok: true,
+      epochMs: Date.parse(instant),
+      hasTime: text.trim().length > 10,
+    });
   });
 
   it.each([
@@ -72,6 +76,7 @@ describe('readDate', () => {
     expect(readDate('2024-02-29', 'UTC')).toEqual({
       ok: true,
       epochMs: Date.parse('2024-02-29T00:00:00Z'),
+      hasTime: false,
     });
   });
 
@@ -83,10 +88,10 @@ describe('readDate', () => {
       readDate('2025-04-12T08:30+02:00', 'Asia/Tehran'),
     ];
     const expected = [
-      { ok: true, epochMs: Date.parse('2025-04-11T20:30:00Z') },
-      { ok: true, epochMs: Date.parse('2025-04-12T05:00:00Z') },
-      { ok: true, epochMs: Date.parse('2025-04-12T08:30:00Z') },
-      { ok: true, epochMs: Date.parse('2025-04-12T06:30:00Z') },
+      { ok: true, epochMs: Date.parse('2025-04-11T20:30:00Z'), hasTime: false },
+      { ok: true, epochMs: Date.parse('2025-04-12T05:00:00Z'), hasTime: true },
+      { ok: true, epochMs: Date.parse('2025-04-12T08:30:00Z'), hasTime: true },
+      { ok: true, epochMs: Date.parse('2025-04-12T06:30:00Z'), hasTime: true },
     ];
     withHostZone('Pacific/Auckland', () => {
       // The host zone really is Auckland here (NZDT, UTC+13, in January) ...

@@ -329,6 +329,7 @@ describe('readFrontMatter: good paths', () => {
     expect(frontMatter).toEqual({
       title: 'Oman talks',
       date: Date.parse('2025-04-12T06:00:00Z'),
+      dateHasTime: true,
       updated: Date.parse('2025-04-13T00:00:00Z'),
       labels: ['Oman'],
       author: 'Ann Lambton',
@@ -345,6 +346,7 @@ describe('readFrontMatter: good paths', () => {
     expect(frontMatter).toEqual({
       title: 'Oman',
       date: Date.parse('2025-04-12T00:00:00Z'),
+      dateHasTime: false,
       updated: null,
       labels: [],
       author: null,
@@ -359,6 +361,7 @@ describe('readFrontMatter: good paths', () => {
     const text = post('---', 'title: Oman', 'date: 2025-04-12', 'updated: 2025-04-12 08:30', '---');
     expect(read(text, 'Asia/Tehran').frontMatter).toMatchObject({
       date: Date.parse('2025-04-11T20:30:00Z'),
+      dateHasTime: false,
       updated: Date.parse('2025-04-12T05:00:00Z'),
     });
   });
@@ -560,6 +563,7 @@ describe('parsePost', () => {
       slug: 'oman-talks',
       title: 'Oman talks',
       date: Date.parse('2025-04-12T00:00:00Z'),
+      dateHasTime: false,
       updated: null,
       labels: [],
       author: null,
