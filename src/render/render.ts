@@ -24,15 +24,19 @@ export function createRenderer(
   handlebars.registerHelper(createHelpers(config));
   const errors: BuildError[] = [];
   const pageTemplates = new Map<string, { source: TemplateSource; compiled: Compiled }>();
+  const broken = new Set<string>();
 
   for (const source of templates) {
     const compiled = compile(handlebars, source, errors);
-    if (!compiled) continue;
+    if (!compiled) {
+      broken.add(`${source.kind}:${source.name}`);
+      continue;
+    }
     if (source.kind === 'partial') handlebars.registerPartial(source.name, compiled);
     else pageTemplates.set(source.name, { source, compiled });
   }
   for (const name of ['layout', ...TEMPLATE_NAMES]) {
-    if (!pageTemplates.has(name) && !errors.some((e) => e.file.endsWith(`/${name}.hbs`))) {
+    if (!pageTemplates.has(name) && !broken.has(`page:${name}`)) {
       errors.push(
         buildError(
           'TemplateMissing',

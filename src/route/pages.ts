@@ -1,24 +1,14 @@
 /**
  * The route stage: the {@link Site} → every {@link Page} with its URL and view data.
- * Pure. Pagination lives here, and so does the guarantee that no two outputs share a
- * path: collisions are errors naming every source and the key that fixes them.
+ * Pure. Pagination lives here; `collisions.ts` checks that no two outputs share a path.
  */
 import { dateFormatter, type DateFormatter } from '../dates.js';
-import { buildError, compareStrings, type BuildError } from '../errors.js';
+import type { BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
+import { findCollisions } from './collisions.js';
 import { paginate, type Chunk } from './paginate.js';
-import {
-  HOME_URL,
-  LABELS_URL,
-  NOT_FOUND_URL,
-  RESERVED_SEGMENTS,
-  homeUrl,
-  hrefOf,
-  labelUrl,
-  outputPathOf,
-  postUrl,
-} from './urls.js';
+import { HOME_URL, LABELS_URL, NOT_FOUND_URL, homeUrl, hrefOf, labelUrl, postUrl } from './urls.js';
 import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
 
 /** The pages of a site, or the collisions that stop it from being written. */
@@ -165,91 +155,4 @@ function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: stri
     olderUrl: chunk.number < chunk.count ? hrefOfPage(chunk.number + 1) : null,
     homeUrl: home,
   };
-}
-
-const LABEL_PAGE = 'the label page of';
-
-/** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
-interface Claim {
-  readonly output: string;
-  readonly by: string;
-  readonly file: string;
-  readonly fix: string;
-}
-
-/**
- * Every output path must have one source, and no two may differ only in letter case
- * (they would overwrite each other on macOS and Windows, and on many hosts).
- */
-function findCollisions(
-  pages: readonly Page[],
-  site: Site,
-  postUrls: readonly string[],
-  staticPaths: readonly string[],
-): BuildError[] {
-  const errors: BuildError[] = [];
-  const claims: Claim[] = [];
-  const postFix = 'Give one of the posts a different `slug:` in its front matter.';
-  site.posts.forEach((post, i) => {
-    const url = postUrls[i] ?? '';
-    const first = url.split('/').find((segment) => segment !== '') ?? '';
-    if (url === HOME_URL || RESERVED_SEGMENTS.includes(first)) {
-      errors.push(
-        buildError(
-          'ReservedPath',
-          { file: post.source },
-          `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/).`,
-          'Give the post another `slug:`, or change `permalink` in site.yaml.',
-        ),
-      );
-      return;
-    }
-    claims.push({ output: outputPathOf(url), by: post.source, file: post.source, fix: postFix });
-  });
-  for (const page of pages) {
-    if (page.template === 'post') continue;
-    const by =
-      page.template === 'label'
-        ? `${LABEL_PAGE} "${page.data.label?.name ?? ''}"`
-        : `Rubric's ${page.template} page`;
-    const fix =
-      page.template === 'label'
-        ? 'Give the label another slug with `labelSlugs` in site.yaml.'
-        : 'Rename the other file.';
-    claims.push({ output: outputPathOf(page.url), by, file: '', fix });
-  }
-  for (const output of staticPaths) {
-    claims.push({
-      output,
-      by: `static/${output}`,
-      file: `static/${output}`,
-      fix: 'Rename or move the static file.',
-    });
-  }
-
-  const byFolded = new Map<string, Claim[]>();
-  for (const claim of claims) {
-    const folded = claim.output.normalize('NFC').toLowerCase();
-    byFolded.set(folded, [...(byFolded.get(folded) ?? []), claim]);
-  }
-  for (const [, sharing] of [...byFolded].sort(([a], [b]) => compareStrings(a, b))) {
-    if (sharing.length < 2) continue;
-    // Labels sharing a slug are the model's LabelSlugCollision, reported there already.
-    if (sharing.every((claim) => claim.by.startsWith(LABEL_PAGE))) continue;
-    const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
-    const blame = ordered.find((claim) => claim.file !== '') ?? ordered[0];
-    const sameCase = new Set(sharing.map((claim) => claim.output)).size === 1;
-    const where = sameCase
-      ? `would all be written to /${sharing[0]?.output ?? ''}`
-      : `would be written to paths that differ only in letter case (${sharing.map((c) => `/${c.output}`).join(', ')})`;
-    errors.push(
-      buildError(
-        'UrlCollision',
-        { file: blame?.file ?? '' },
-        `${ordered.map((claim) => claim.by).join(' and ')} ${where}.`,
-        blame?.fix ?? postFix,
-      ),
-    );
-  }
-  return errors;
 }

@@ -1,0 +1,102 @@
+/**
+ * The guarantee that every output path has one source. Two posts on one URL, a post on a
+ * path Rubric keeps for itself, a page on top of a static file, or two paths differing
+ * only in letter case are errors that name every source and the key that fixes them.
+ */
+import { buildError, compareStrings, type BuildError } from '../errors.js';
+import type { Site } from '../model/site.js';
+import { HOME_URL, RESERVED_SEGMENTS, outputPathOf } from './urls.js';
+import type { Page } from './view.js';
+
+/** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
+interface Claim {
+  readonly kind: 'post' | 'label' | 'page' | 'static';
+  readonly output: string;
+  readonly by: string;
+  readonly file: string;
+  readonly fix: string;
+}
+
+/**
+ * Checks the outputs of a site. No two paths may differ only in letter case either:
+ * they would overwrite each other on macOS and Windows, and on many hosts.
+ */
+export function findCollisions(
+  pages: readonly Page[],
+  site: Site,
+  postUrls: readonly string[],
+  staticPaths: readonly string[],
+): BuildError[] {
+  const errors: BuildError[] = [];
+  const claims: Claim[] = [];
+  const postFix = 'Give one of the posts a different `slug:` in its front matter.';
+  site.posts.forEach((post, i) => {
+    const url = postUrls[i] ?? '';
+    const first = url.split('/').find((segment) => segment !== '') ?? '';
+    if (url === HOME_URL || RESERVED_SEGMENTS.includes(first)) {
+      errors.push(
+        buildError(
+          'ReservedPath',
+          { file: post.source },
+          `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/).`,
+          'Give the post another `slug:`, or change `permalink` in site.yaml.',
+        ),
+      );
+      return;
+    }
+    claims.push({
+      kind: 'post',
+      output: outputPathOf(url),
+      by: post.source,
+      file: post.source,
+      fix: postFix,
+    });
+  });
+  for (const page of pages) {
+    if (page.template === 'post') continue;
+    const output = outputPathOf(page.url);
+    if (page.template === 'label') {
+      const by = `the label page of "${page.data.label?.name ?? ''}"`;
+      const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
+      claims.push({ kind: 'label', output, by, file: '', fix });
+    } else {
+      const by = `Rubric's ${page.template} page`;
+      claims.push({ kind: 'page', output, by, file: '', fix: 'Rename the other file.' });
+    }
+  }
+  for (const output of staticPaths) {
+    claims.push({
+      kind: 'static',
+      output,
+      by: `static/${output}`,
+      file: `static/${output}`,
+      fix: 'Rename or move the static file.',
+    });
+  }
+
+  const byFolded = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const folded = claim.output.normalize('NFC').toLowerCase();
+    byFolded.set(folded, [...(byFolded.get(folded) ?? []), claim]);
+  }
+  for (const [, sharing] of [...byFolded].sort(([a], [b]) => compareStrings(a, b))) {
+    if (sharing.length < 2) continue;
+    // Labels sharing a slug are the model's LabelSlugCollision, reported there already.
+    if (sharing.every((claim) => claim.kind === 'label')) continue;
+    const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
+    const blame = ordered.find((claim) => claim.file !== '') ?? ordered[0];
+    const sameCase = new Set(sharing.map((claim) => claim.output)).size === 1;
+    const where = sameCase
+      ? `would all be written to /${sharing[0]?.output ?? ''}`
+      : `would be written to paths that differ only in letter case (${sharing.map((c) => `/${c.output}`).join(', ')})`;
+    errors.push(
+      buildError(
+        'UrlCollision',
+        { file: blame?.file ?? '' },
+        `${ordered.map((claim) => claim.by).join(' and ')} ${where}.`,
+        blame?.fix ?? postFix,
+      ),
+    );
+  }
+  return errors;
+}
