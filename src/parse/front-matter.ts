@@ -12,6 +12,7 @@ import {
   itemPosition,
   parseYaml,
   topLevelEntries,
+  type LineColumn,
   type YamlEntry,
   type YamlText,
 } from '../yaml.js';
@@ -30,6 +31,8 @@ export interface FrontMatter {
   readonly author: string | null;
   readonly summary: string | null;
   readonly slug: string | null;
+  /** Where the `slug:` value is, so a URL collision can point at the line to change. */
+  readonly slugAt: LineColumn | null;
   readonly draft: boolean;
   /** Every key the contract does not know, for templates (`post.data.editor`). */
   readonly data: Readonly<Record<string, unknown>>;
@@ -234,6 +237,7 @@ function checkFrontMatter(
     author,
     summary,
     slug,
+    slugAt: slug === null ? null : (slugEntry?.valueAt ?? null),
     draft,
     data,
   };

@@ -14,6 +14,8 @@ export interface Post {
   /** The source file, site-relative: `posts/2025-04-12-oman.md`. Unique; the post's key. */
   readonly source: string;
   readonly slug: string;
+  /** Where `slug:` stands in the file, or null when the slug comes from the file name. */
+  readonly slugAt: { readonly line: number; readonly column: number } | null;
   readonly title: string;
   /** Epoch milliseconds. */
   readonly date: number;
@@ -52,6 +54,7 @@ export function parsePost(
   const post: Post = {
     source: file.path,
     slug: frontMatter.slug ?? slugFromFileName(path.posix.basename(file.path)),
+    slugAt: frontMatter.slugAt,
     title: frontMatter.title,
     date: frontMatter.date,
     dateHasTime: frontMatter.dateHasTime,

@@ -14,6 +14,8 @@ interface Claim {
   readonly output: string;
   readonly by: string;
   readonly file: string;
+  /** The line and column of the key that decides this output, when there is one. */
+  readonly at: { readonly line: number; readonly column: number } | null;
   readonly fix: string;
 }
 
@@ -49,6 +51,7 @@ export function findCollisions(
       output: outputPathOf(url),
       by: post.source,
       file: post.source,
+      at: post.slugAt,
       fix: postFix,
     });
   });
@@ -58,10 +61,11 @@ export function findCollisions(
     if (page.template === 'label') {
       const by = `the label page of "${page.data.label?.name ?? ''}"`;
       const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
-      claims.push({ kind: 'label', output, by, file: '', fix });
+      claims.push({ kind: 'label', output, by, file: '', at: null, fix });
     } else {
       const by = `Rubric's ${page.template} page`;
-      claims.push({ kind: 'page', output, by, file: '', fix: 'Rename the other file.' });
+      const fix = 'Rename the other file.';
+      claims.push({ kind: 'page', output, by, file: '', at: null, fix });
     }
   }
   for (const output of staticPaths) {
@@ -70,6 +74,7 @@ export function findCollisions(
       output,
       by: `static/${output}`,
       file: `static/${output}`,
+      at: null,
       fix: 'Rename or move the static file.',
     });
   }
@@ -84,7 +89,11 @@ export function findCollisions(
     // Labels sharing a slug are the model's LabelSlugCollision, reported there already.
     if (sharing.every((claim) => claim.kind === 'label')) continue;
     const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
-    const blame = ordered.find((claim) => claim.file !== '') ?? ordered[0];
+    // The error stands at a `slug:` the author can change, else at the first file.
+    const blame =
+      ordered.find((claim) => claim.at !== null) ??
+      ordered.find((claim) => claim.file !== '') ??
+      ordered[0];
     const sameCase = new Set(sharing.map((claim) => claim.output)).size === 1;
     const where = sameCase
       ? `would all be written to /${sharing[0]?.output ?? ''}`
@@ -92,7 +101,7 @@ export function findCollisions(
     errors.push(
       buildError(
         'UrlCollision',
-        { file: blame?.file ?? '' },
+        { file: blame?.file ?? '', ...blame?.at },
         `${ordered.map((claim) => claim.by).join(' and ')} ${where}.`,
         blame?.fix ?? postFix,
       ),

@@ -63,6 +63,16 @@ describe('a build with broken posts', () => {
     expect(error?.hint).toContain('slug:');
   });
 
+  it('points a URL collision at the `slug:` that caused it', async () => {
+    const built = await buildSite({
+      'posts/2025-01-05-oman.md': post({ title: 'One', date: '2025-01-05' }),
+      'posts/talks.md': post({ title: 'Two', date: '2025-01-20', slug: 'oman' }),
+    });
+    expect(built.result.errors).toEqual([
+      expect.objectContaining({ name: 'UrlCollision', file: 'posts/talks.md', line: 4, column: 7 }),
+    ]);
+  });
+
   it('fails on a post URL on a reserved path', async () => {
     const built = await buildSite({
       'site.yaml': 'permalink: /:slug/\n',

@@ -335,6 +335,7 @@ describe('readFrontMatter: good paths', () => {
       author: 'Ann Lambton',
       summary: 'Talks in Muscat.',
       slug: 'oman-talks',
+      slugAt: { line: 8, column: 7 },
       draft: true,
       data: {},
     });
@@ -352,6 +353,7 @@ describe('readFrontMatter: good paths', () => {
       author: null,
       summary: null,
       slug: null,
+      slugAt: null,
       draft: false,
       data: {},
     });
@@ -561,6 +563,7 @@ describe('parsePost', () => {
     expect(parsed).toEqual({
       source: 'posts/2025-04-12-oman-talks.md',
       slug: 'oman-talks',
+      slugAt: null,
       title: 'Oman talks',
       date: Date.parse('2025-04-12T00:00:00Z'),
       dateHasTime: false,
