@@ -5,6 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
+import { mapLimit } from '../concurrency.js';
 import { packageRoot } from '../paths.js';
 
 /** A text file of the site, with its path relative to the site folder. */
@@ -93,12 +94,10 @@ async function readAll(root: string, folder: string, patterns: string[]): Promis
   if (!(await isDirectory(base))) return [];
   const files = await glob(patterns, { cwd: base, ignore: IGNORED, onlyFiles: true });
   files.sort();
-  return Promise.all(
-    files.map(async (file) => ({
-      path: `${folder}/${file}`,
-      text: stripBom(await readFile(path.join(base, file), 'utf8')),
-    })),
-  );
+  return mapLimit(files, async (file) => ({
+    path: `${folder}/${file}`,
+    text: stripBom(await readFile(path.join(base, file), 'utf8')),
+  }));
 }
 
 async function listTemplates(
@@ -110,19 +109,17 @@ async function listTemplates(
   const files = await glob(['**/*.hbs', '**/*.handlebars'], { cwd: folder, ignore: IGNORED });
   files.sort();
   const shown = builtIn ? 'templates (built-in)' : toPosix(path.relative(root, folder));
-  return Promise.all(
-    files.map(async (file): Promise<TemplateSource> => {
-      const stem = file.replace(/\.(hbs|handlebars)$/, '');
-      const isPartial = stem.startsWith('partials/');
-      return {
-        path: `${shown}/${file}`,
-        text: await readFile(path.join(folder, file), 'utf8'),
-        name: isPartial ? stem.slice('partials/'.length) : stem,
-        kind: isPartial ? 'partial' : 'page',
-        builtIn,
-      };
-    }),
-  );
+  return mapLimit(files, async (file): Promise<TemplateSource> => {
+    const stem = file.replace(/\.(hbs|handlebars)$/, '');
+    const isPartial = stem.startsWith('partials/');
+    return {
+      path: `${shown}/${file}`,
+      text: await readFile(path.join(folder, file), 'utf8'),
+      name: isPartial ? stem.slice('partials/'.length) : stem,
+      kind: isPartial ? 'partial' : 'page',
+      builtIn,
+    };
+  });
 }
 
 /** The site's templates replace built-in ones of the same kind and name. */

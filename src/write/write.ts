@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mapLimit } from '../concurrency.js';
 import type { StaticFile } from '../load/load.js';
 
 /** A rendered page, ready to be written. */
@@ -14,9 +15,6 @@ export interface OutputFile {
   readonly path: string;
   readonly contents: string;
 }
-
-/** How many files are written at once: enough to keep the disk busy, few enough for fds. */
-const CONCURRENCY = 32;
 
 /**
  * Writes `files` and copies `staticFiles` into a new folder, then puts it where `outDir`
@@ -38,8 +36,8 @@ export async function writeSite(
     const destinations = [...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
     const folders = new Set(destinations.map((d) => path.dirname(insideFolder(staging, d))));
     for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-    await inBatches(files, (file) => writeFile(insideFolder(staging, file.path), file.contents));
-    await inBatches(staticFiles, (file) =>
+    await mapLimit(files, (file) => writeFile(insideFolder(staging, file.path), file.contents));
+    await mapLimit(staticFiles, (file) =>
       copyFile(file.absolutePath, insideFolder(staging, file.outputPath)),
     );
     await swapIn(staging, target);
@@ -78,15 +76,4 @@ async function swapIn(staging: string, target: string): Promise<void> {
     throw error;
   }
   await rm(retired, { recursive: true, force: true });
-}
-
-async function inBatches<T>(items: readonly T[], task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await task(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }
