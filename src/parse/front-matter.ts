@@ -71,8 +71,8 @@ export function readFrontMatter(file: SourceFile, zone: string): SplitPost {
   const text = file.text.replace(/\r\n?/g, '\n');
   const split = matter(text, {
     engines: {
-      yaml: (text: string) => {
-        found.yamlText = text;
+      yaml: (block: string) => {
+        found.yamlText = block;
         return {};
       },
     },
