@@ -3,11 +3,11 @@
  * stages in order and gathers what they report; each stage lives in its own folder.
  */
 import path from 'node:path';
-import { readConfig, type SiteConfig } from './config/config.js';
+import { readConfig } from './config/config.js';
 import { describeInstant } from './dates.js';
 import { buildError, sortProblems, type BuildError, type BuildWarning } from './errors.js';
 import { loadSite, type SiteSources } from './load/load.js';
-import { buildSite } from './model/site.js';
+import { buildSite, type PublishOptions } from './model/site.js';
 import { createMarkdownRenderer } from './parse/markdown.js';
 import { parsePost, type Post } from './parse/post.js';
 import { routeSite } from './route/pages.js';
@@ -51,7 +51,6 @@ export interface BuildResult {
 
 /** The output of the stages between load and write: pure data. */
 export interface RenderedSite {
-  readonly config: SiteConfig;
   readonly files: readonly OutputFile[];
   readonly errors: readonly BuildError[];
   readonly warnings: readonly BuildWarning[];
@@ -91,10 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * found on the way. Later stages still run when earlier ones found errors, so one bad
  * post never hides another problem; nothing is rendered unless all is well.
  */
-export function renderSite(
-  sources: SiteSources,
-  options: { drafts: boolean; future: boolean; now: number },
-): RenderedSite {
+export function renderSite(sources: SiteSources, options: PublishOptions): RenderedSite {
   const errors: BuildError[] = [];
   const warnings: BuildWarning[] = [];
   const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
@@ -133,7 +129,6 @@ export function renderSite(
     }
   }
   return {
-    config,
     files,
     errors: sortProblems(errors),
     warnings: sortProblems(warnings),

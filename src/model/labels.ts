@@ -3,7 +3,13 @@
  * posts carry it. Pure; the whole table is recomputed on every build.
  */
 import type { SiteConfig } from '../config/config.js';
-import { buildError, buildWarning, type BuildError, type BuildWarning } from '../errors.js';
+import {
+  buildError,
+  buildWarning,
+  compareStrings,
+  type BuildError,
+  type BuildWarning,
+} from '../errors.js';
 import { labelKey, slugify } from '../slug.js';
 import type { Post } from '../parse/post.js';
 
@@ -61,7 +67,7 @@ export function collectLabels(posts: readonly Post[], config: SiteConfig): Label
     return { key: gathered.key, name, slug, posts: gathered.posts };
   });
   const labels = unsorted.sort(
-    (a, b) => collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+    (a, b) => collator.compare(a.name, b.name) || compareStrings(a.key, b.key),
   );
 
   const indexOfKey = new Map(labels.map((label, index) => [label.key, index]));
