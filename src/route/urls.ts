@@ -29,12 +29,38 @@ export const HOME_URL = '/';
 /** The not-found page, at the path static hosts look for. */
 export const NOT_FOUND_URL = '/404.html';
 
+/** The site's Atom feed of the newest posts, and its RSS 2.0 copy for old readers. */
+export const FEED_URL = '/feed.xml';
+export const RSS_URL = '/rss.xml';
+
+/** The sitemap and the robots file that points at it. */
+export const SITEMAP_URL = '/sitemap.xml';
+export const ROBOTS_URL = '/robots.txt';
+
+/** The archive tree: every year, month and post. */
+export const ARCHIVE_URL = '/archive/';
+
 /** First path segments that belong to Rubric's own pages and that no post may take. */
-export const RESERVED_SEGMENTS: readonly string[] = ['labels', 'page'];
+export const RESERVED_SEGMENTS: readonly string[] = ['labels', 'page', 'archive'];
 
 /** A label's page `page` (1-based); page 1 is the label's own URL. */
 export function labelUrl(slug: string, page = 1): string {
   return listPageUrl(`${LABELS_URL}${slug}/`, page);
+}
+
+/** A label's Atom feed. */
+export function labelFeedUrl(slug: string): string {
+  return `${LABELS_URL}${slug}/feed.xml`;
+}
+
+/** The archive page of a year (`2025`), page `page`. */
+export function yearUrl(year: string, page = 1): string {
+  return listPageUrl(`/${year}/`, page);
+}
+
+/** The archive page of a month (`2025`, `04`), page `page`. */
+export function monthUrl(year: string, month: string, page = 1): string {
+  return listPageUrl(`/${year}/${month}/`, page);
 }
 
 /** Page `page` of the home list. */
