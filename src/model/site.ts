@@ -6,7 +6,9 @@
 import type { SiteConfig } from '../config/config.js';
 import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
 import type { Post } from '../parse/post.js';
+import { buildArchive, type ArchiveYear } from './archive.js';
 import { collectLabels, type Label } from './labels.js';
+import { relatedPosts } from './related.js';
 
 /** What a build publishes: options that decide which posts are in. */
 export interface PublishOptions {
@@ -26,6 +28,10 @@ export interface Site {
   readonly labels: readonly Label[];
   /** `postLabels[i]`: indices into `labels` of the labels of `posts[i]`. */
   readonly postLabels: readonly (readonly number[])[];
+  /** `related[i]`: indices of the posts most related to `posts[i]` by shared labels. */
+  readonly related: readonly (readonly number[])[];
+  /** The posts by year and month, newest first. */
+  readonly archive: readonly ArchiveYear[];
   /** Future posts left out of this build, soonest first. */
   readonly heldBack: readonly Post[];
   /** Drafts left out of this build. */
@@ -47,7 +53,13 @@ export function buildSite(
     .filter((post) => post.date <= options.now || options.future)
     .sort(newestFirst);
   const { labels, postLabels, errors, warnings } = collectLabels(posts, config);
-  return { site: { config, posts, labels, postLabels, heldBack, drafts }, errors, warnings };
+  const related = relatedPosts(postLabels, labels, config.relatedPosts);
+  const archive = buildArchive(posts, config.timezone);
+  return {
+    site: { config, posts, labels, postLabels, related, archive, heldBack, drafts },
+    errors,
+    warnings,
+  };
 }
 
 function newestFirst(a: Post, b: Post): number {

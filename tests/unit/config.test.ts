@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, readConfig } from '../../src/config/config.js';
 import type { BuildError } from '../../src/errors.js';
+import { wordsFor } from '../../src/words.js';
 
 /** `Name file:line:column` of each error, for exact comparisons of where errors are. */
 function where(errors: readonly BuildError[]): string[] {
@@ -29,7 +30,11 @@ describe('readConfig: defaults', () => {
       postsPerPage: 10,
       permalink: '/:year/:month/:slug/',
       labelSlugs: new Map(),
+      labelIndex: 'list',
+      relatedPosts: 5,
+      words: wordsFor('en'),
     });
+    expect(DEFAULT_CONFIG.words.olderPosts).toBe('Older posts');
   });
 
   it.each([
@@ -62,6 +67,10 @@ describe('readConfig: values', () => {
       'labelSlugs:',
       '  C++: cpp',
       '  "Foreign Relations of Iran": iran',
+      'labelIndex: cloud',
+      'relatedPosts: 0',
+      'words:',
+      '  olderPosts: Billets précédents',
       '',
     ].join('\n');
     const { config, errors } = readConfig(text);
@@ -80,7 +89,12 @@ describe('readConfig: values', () => {
         ['c++', 'cpp'],
         ['foreign relations of iran', 'iran'],
       ]),
+      labelIndex: 'cloud',
+      relatedPosts: 0,
+      words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
     });
+    expect(config.words.olderPosts).toBe('Billets précédents');
+    expect(config.words.newerPosts).toBe('Articles plus récents');
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -272,7 +286,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `labelIndex`, `relatedPosts`, `words`.',
     );
   });
 });
