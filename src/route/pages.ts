@@ -7,7 +7,7 @@ import type { BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
 import type { Heading } from '../parse/markdown.js';
 import type { Post } from '../parse/post.js';
-import { fillPhrase, type Words } from '../words.js';
+import { fillPhrase } from '../words.js';
 import { archivePages, archiveYearLinks } from './archive.js';
 import { findCollisions } from './collisions.js';
 import { paginate, type Chunk } from './paginate.js';

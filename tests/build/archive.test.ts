@@ -158,3 +158,14 @@ describe('archive URLs', () => {
     expect(built.result.errors[0]?.message).toContain('/2025/04/index.html');
   });
 });
+
+describe('the /archive/ path', () => {
+  it('is reserved: a post may not take it', async () => {
+    const built = await buildSite({
+      'site.yaml': 'permalink: /:slug/\n',
+      'posts/a.md': post({ title: 'A', date: '2025-04-01', slug: 'archive' }),
+    });
+    expect(built.result.errors).toMatchObject([{ name: 'ReservedPath', file: 'posts/a.md' }]);
+    expect(built.result.errors[0]?.message).toContain('/archive/');
+  });
+});
