@@ -101,7 +101,7 @@ export function renderSite(sources: SiteSources, options: PublishOptions): Rende
   const { config, errors: configErrors } = readConfig(sources.configText);
   report({ errors: configErrors });
 
-  const renderMarkdown = createMarkdownRenderer(config.language);
+  const renderMarkdown = createMarkdownRenderer();
   const posts: Post[] = [];
   for (const file of sources.posts) {
     const parsed = parsePost(file, config.timezone, renderMarkdown);
