@@ -64,8 +64,11 @@ export type MarkdownRenderer = (markdown: string) => RenderedBody;
 /** Blogger's jump break, as Blogger writes it and as people type it. */
 const JUMP_BREAK = /^<!--\s*more\s*-->$/i;
 
+/** The id the "Read more" links land on, Blogger's. */
+const JUMP_ID = 'more';
+
 /** The element that stands where the jump break was, so "Read more" can land on it. */
-const JUMP_TARGET = '<span id="more"></span>';
+const JUMP_TARGET = `<span id="${JUMP_ID}"></span>`;
 
 /** The class of the `#` link appended to each heading; list pages strip these links. */
 const ANCHOR_CLASS = 'heading-anchor';
@@ -88,6 +91,7 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeSlug)
+    .use(rehypeFreeJumpId)
     .use(rehypeAutolinkHeadings, {
       behavior: 'append',
       properties: { className: [ANCHOR_CLASS], ariaHidden: 'true', tabIndex: -1 },
@@ -141,6 +145,27 @@ export function createMarkdownRenderer(): MarkdownRenderer {
 /** Only a jump break on its own line (an HTML block at the top level) counts. */
 function isJumpBreak(node: RootContent): boolean {
   return node.type === 'raw' && JUMP_BREAK.test(node.value.trim());
+}
+
+/**
+ * A heading called "More" would get the jump break's id; it gets the next free `more-N`
+ * instead, so the page keeps unique ids and "Read more" keeps its place.
+ */
+function rehypeFreeJumpId() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    if (!ids.has(JUMP_ID)) return;
+    visit(tree, 'element', (node: Element) => {
+      if (node.properties.id !== JUMP_ID || headingRank(node) === undefined) return;
+      let n = 1;
+      while (ids.has(`${JUMP_ID}-${n}`)) n += 1;
+      node.properties.id = `${JUMP_ID}-${n}`;
+      ids.add(node.properties.id);
+    });
+  };
 }
 
 /**

@@ -35,6 +35,13 @@ describe('createMarkdownRenderer', () => {
     expect(excerptHtml).toBe('<h2>A</h2>\n<p>Text.</p>');
   });
 
+  it('gives a heading called More another id than the jump break', () => {
+    const { html } = render('Intro.\n\n<!-- more -->\n\n## More\n\n## More 1\n');
+    expect(html).toContain('<span id="more"></span>');
+    expect(html).toContain('<h2 id="more-2">More');
+    expect(html).toContain('<h2 id="more-1">More 1');
+  });
+
   it('keeps an author’s own loading attribute on an image written in HTML', () => {
     const { html } = render('<img src="a.png" alt="A" loading="eager">\n\n![B](b.png)\n');
     expect(html).toBe(
