@@ -56,6 +56,15 @@ export interface RenderedBody {
   readonly wordCount: number;
   /** The `##` and `###` headings, in order. */
   readonly headings: readonly Heading[];
+  /** Fenced code whose language highlight.js does not know, where the fence is in the body. */
+  readonly unknownLanguages: readonly CodeLanguage[];
+}
+
+/** A fenced code block's language and where the block starts (1-based, in the body). */
+export interface CodeLanguage {
+  readonly language: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Renders Markdown; one per build. */
@@ -138,8 +147,22 @@ export function createMarkdownRenderer(): MarkdownRenderer {
       summary,
       wordCount: countWords(toString(tree)),
       headings,
+      unknownLanguages: unknownLanguages(file),
     };
   };
+}
+
+/** rehype-highlight reports a language it lacks as a message on the file, with the block's place. */
+function unknownLanguages(file: VFile): CodeLanguage[] {
+  return file.messages
+    .filter(
+      (message) => message.source === 'rehype-highlight' && message.ruleId === 'missing-language',
+    )
+    .map((message) => ({
+      language: /`([^`]*)`/.exec(message.reason)?.[1] ?? '',
+      line: message.line ?? 0,
+      column: message.column ?? 0,
+    }));
 }
 
 /** Only a jump break on its own line (an HTML block at the top level) counts. */

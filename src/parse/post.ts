@@ -3,7 +3,7 @@
  * other post, so it can be cached by content and run in parallel.
  */
 import path from 'node:path';
-import type { BuildError, BuildWarning } from '../errors.js';
+import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import { slugFromFileName } from '../slug.js';
 import type { SourceFile } from '../load/load.js';
 import { readFrontMatter } from './front-matter.js';
@@ -60,6 +60,17 @@ export function parsePost(
   const { frontMatter, body, errors, warnings } = readFrontMatter(file, zone);
   if (!frontMatter) return { post: null, errors, warnings };
   const rendered = renderMarkdown(body);
+  // Positions in the body are counted from its first line; the file's lines come first.
+  const text = file.text.replace(/\r\n?/g, '\n');
+  const bodyLine = text.slice(0, text.length - body.length).split('\n').length - 1;
+  const languageWarnings = rendered.unknownLanguages.map(({ language, line, column }) =>
+    buildWarning(
+      'UnknownCodeLanguage',
+      { file: file.path, line: bodyLine + line, column },
+      `This code block's language \`${language}\` is not one Rubric can highlight, so it is shown plain.`,
+      'Check the spelling after the ``` (`js`, `ts`, `python`, `bash`, `yaml`…), or write `text` for plain text.',
+    ),
+  );
   const post: Post = {
     source: file.path,
     slug: frontMatter.slug ?? slugFromFileName(path.posix.basename(file.path)),
@@ -79,5 +90,5 @@ export function parsePost(
     wordCount: rendered.wordCount,
     toc: frontMatter.toc ? rendered.headings : null,
   };
-  return { post, errors, warnings };
+  return { post, errors, warnings: [...warnings, ...languageWarnings] };
 }

@@ -162,6 +162,22 @@ describe('code', () => {
   });
 });
 
+describe('code in a language highlight.js lacks', () => {
+  it('is shown plain, with a warning at the fence', async () => {
+    const built = await buildSite({
+      'posts/a.md':
+        '---\r\ntitle: A\r\ndate: 2025-01-01\r\n---\r\n\r\nText.\r\n\r\n```klingon\r\nqapla\r\n```\r\n',
+    });
+    expect(built.result.errors).toEqual([]);
+    expect(built.result.warnings).toMatchObject([
+      { name: 'UnknownCodeLanguage', file: 'posts/a.md', line: 8, column: 1 },
+    ]);
+    expect(built.result.warnings[0]?.message).toContain('`klingon`');
+    const $ = await built.page('/2025/01/a/');
+    expect($('pre code').text()).toBe('qapla\n');
+  });
+});
+
 describe('images', () => {
   it('load lazily and keep their alt text', async () => {
     const built = await buildSite({
