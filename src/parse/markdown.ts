@@ -131,10 +131,12 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     const html = processor.stringify(whole, file);
 
     // From here on the tree is changed in place: the whole body is already written.
-    stripAnchors(tree);
+    const hasHeadings = stripAnchors(tree);
     const headings = collectHeadings(tree);
     const excerpt: HastRoot = { type: 'root', children: before };
-    const excerptHtml = processor.stringify(excerpt, file).trim();
+    // Without a break or headings the list version is the whole body: skip a second pass.
+    const excerptHtml =
+      hasMore || hasHeadings ? processor.stringify(excerpt, file).trim() : html.trim();
     const firstParagraph = tree.children.find(
       (node) => node.type === 'element' && node.tagName === 'p',
     );
@@ -206,13 +208,16 @@ function rehypeLazyImages() {
   };
 }
 
-/** Removes the heading anchor links and the headings' ids. */
-function stripAnchors(tree: HastRoot): void {
+/** Removes the heading anchor links; true when the body has headings. */
+function stripAnchors(tree: HastRoot): boolean {
+  let found = false;
   visit(tree, 'element', (node: Element) => {
     if (headingRank(node) === undefined) return;
+    found = true;
     node.children = node.children.filter((child) => !isAnchor(child));
     return SKIP;
   });
+  return found;
 }
 
 /**
