@@ -51,7 +51,7 @@ describe('phrases by language', () => {
     expect(label('.status-message strong').text()).toBe('Sécurité');
     expect(label('.blog-pager-older').text()).toBe(older);
     expect(label('.jump-link a').text()).toBe(readMore);
-    expect(label('.archive-widget summary + ul a').first().text()).toBe(month.split(' ')[0]);
+    expect(label('.archive-widget .archive-months a').first().text()).toBe(month.split(' ')[0]);
     const april = await built.page('/2025/04/');
     expect(april('h1').text().startsWith(month)).toBe(true);
     const second = await built.page('/page/2/');
