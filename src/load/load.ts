@@ -62,9 +62,60 @@ const IGNORED = [...EDITOR_LITTER, '**/.*', '**/node_modules/**'];
 
 /** Reads a site folder. Errors here are I/O failures (unreadable files), not content. */
 export async function loadSite(root: string): Promise<SiteSources> {
-  const [configText, posts, siteTemplates, builtInTemplates] = await Promise.all([
+  const [configText, posts, theme] = await Promise.all([
     readOptional(path.join(root, 'site.yaml')),
-    readAll(root, 'posts', ['**/*.md', '**/*.markdown']),
+    readAll(root, 'posts', POST_PATTERNS),
+    loadTheme(root),
+  ]);
+  return { root, configText, posts, ...theme };
+}
+
+/** The file names that are posts inside `posts/`. */
+const POST_PATTERNS = ['**/*.md', '**/*.markdown'];
+
+/** What watch mode says changed since `previous` was loaded: site-relative paths. */
+export interface SourceChanges {
+  /** Post files added, changed or deleted (`posts/a.md`). */
+  readonly posts: readonly string[];
+  /** True when a template, partial or static file changed: those are listed again. */
+  readonly theme: boolean;
+}
+
+/**
+ * Loads a site again after `changes`, reading only the posts that changed; everything
+ * else is taken from `previous`. A post that is gone is dropped; the result is the same
+ * as {@link loadSite} on the folder as it now is. `site.yaml` changes need a full load.
+ */
+export async function reloadSite(
+  previous: SiteSources,
+  changes: SourceChanges,
+): Promise<SiteSources> {
+  const { root } = previous;
+  const byPath = new Map(previous.posts.map((file) => [file.path, file]));
+  const read = await mapLimit([...new Set(changes.posts)], async (file) => ({
+    file,
+    text: await readOptional(path.join(root, file)),
+  }));
+  for (const { file, text } of read) {
+    if (text === null) byPath.delete(file);
+    else byPath.set(file, { path: file, text: stripBom(text) });
+  }
+  const posts = [...byPath.values()].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
+  const theme = changes.theme ? await loadTheme(root) : previous;
+  return {
+    root,
+    configText: previous.configText,
+    posts,
+    templates: theme.templates,
+    staticFiles: theme.staticFiles,
+  };
+}
+
+/** The templates of a site (its own over the built-in ones) and its static files. */
+async function loadTheme(root: string): Promise<Pick<SiteSources, 'templates' | 'staticFiles'>> {
+  const [siteTemplates, builtInTemplates] = await Promise.all([
     listTemplates(root, path.join(root, 'templates'), false),
     listTemplates(root, BUILT_IN_THEME, true),
   ]);
@@ -77,7 +128,7 @@ export async function loadSite(root: string): Promise<SiteSources> {
     staticLayers.unshift(BUILT_IN_STATIC);
   }
   const staticFiles = await listStatic(root, staticLayers);
-  return { root, configText, posts, templates, staticFiles };
+  return { templates, staticFiles };
 }
 
 async function readOptional(file: string): Promise<string | null> {
