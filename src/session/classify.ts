@@ -28,11 +28,12 @@ const POST = /\.(md|markdown)$/;
 const TEMPLATE = /\.(hbs|handlebars)$/;
 
 /**
- * Classifies a path relative to the site folder, with forward slashes (`posts/a.md`).
- * `outputFolder` is the output folder relative to the site folder, when it is inside it;
- * nothing in it is ever a source. `isFolder` says the path is a folder, not a file.
+ * Classifies a path relative to the site folder, with forward slashes (`posts/a.md`); a
+ * folder ends with a slash (`posts/2025/`). `outputFolder` is the output folder relative
+ * to the site folder, when it is inside it: nothing in it is ever a source.
  */
-export function classify(file: string, outputFolder = 'dist', isFolder = false): ChangeKind {
+export function classify(file: string, outputFolder = 'dist'): ChangeKind {
+  const isFolder = file.endsWith('/');
   const segments = file.split('/').filter((segment) => segment !== '' && segment !== '.');
   const [top, ...rest] = segments;
   const name = segments[segments.length - 1] ?? '';

@@ -44,13 +44,14 @@ describe('classify', () => {
   });
 
   it.each<[string, ChangeKind]>([
-    ['posts/2025', 'folder'],
-    ['templates/partials', 'folder'],
-    ['static/img', 'folder'],
-    ['posts/.git', 'ignored'],
-    ['dist', 'ignored'],
-    ['node_modules', 'ignored'],
+    ['posts/', 'folder'],
+    ['posts/2025/', 'folder'],
+    ['templates/partials/', 'folder'],
+    ['static/img/', 'folder'],
+    ['posts/.git/', 'ignored'],
+    ['dist/', 'ignored'],
+    ['node_modules/', 'ignored'],
   ])('the folder %s is %s', (folder, kind) => {
-    expect(classify(folder, 'dist', true)).toBe(kind);
+    expect(classify(folder)).toBe(kind);
   });
 });
