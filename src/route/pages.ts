@@ -18,14 +18,43 @@ export interface Routes {
 }
 
 /**
- * Routes a site. `staticPaths` are the output paths of the static files, which pages
- * must not overwrite.
+ * Views made by earlier routings of the same site (same config), reused when their
+ * inputs are the same objects or values: `rubric dev` keeps one, so an unchanged post
+ * keeps its view object and comparing pages stays cheap. Memoising only: routing with a
+ * memo gives the same pages as routing without.
  */
-export function routeSite(site: Site, staticPaths: readonly string[] = []): Routes {
+export interface RouteMemo {
+  /** A post's URL and the link to it (under the base path, encoded). */
+  readonly postUrls: WeakMap<Post, { readonly url: string; readonly href: string }>;
+  readonly postViews: WeakMap<Post, PostView>;
+  /** The label links of the last routing, by name, URL and count. */
+  labelLinks: Map<string, LabelLink>;
+  siteView: SiteView | null;
+}
+
+/** An empty {@link RouteMemo}; valid for one site config. */
+export function createRouteMemo(): RouteMemo {
+  return {
+    postUrls: new WeakMap(),
+    postViews: new WeakMap(),
+    labelLinks: new Map(),
+    siteView: null,
+  };
+}
+
+/**
+ * Routes a site. `staticPaths` are the output paths of the static files, which pages
+ * must not overwrite. `memo` (for one config) lets repeated routings reuse views.
+ */
+export function routeSite(
+  site: Site,
+  staticPaths: readonly string[] = [],
+  memo: RouteMemo = createRouteMemo(),
+): Routes {
   const { config } = site;
   const href = (url: string) => hrefOf(url, config.basePath);
   const formatDate = dateFormatter(config.language, config.timezone);
-  const siteView: SiteView = {
+  memo.siteView ??= {
     title: config.title,
     description: config.description,
     language: config.language,
@@ -34,16 +63,36 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     homeUrl: href(HOME_URL),
     labelsUrl: href(LABELS_URL),
   };
+  const siteView = memo.siteView;
 
-  const postUrls = site.posts.map((post) => postUrl(post, config.permalink, config.timezone));
-  const labelLinks: LabelLink[] = site.labels.map((label) => ({
-    name: label.name,
-    url: href(labelUrl(label.slug)),
-    count: label.posts.length,
-  }));
-  const postViews = site.posts.map((post, i) =>
-    postView(post, href(postUrls[i] ?? ''), site, labelLinks, i, formatDate),
-  );
+  const postLinks = site.posts.map((post) => {
+    let link = memo.postUrls.get(post);
+    if (link === undefined) {
+      const url = postUrl(post, config.permalink, config.timezone);
+      link = { url, href: href(url) };
+      memo.postUrls.set(post, link);
+    }
+    return link;
+  });
+  const postUrls = postLinks.map((link) => link.url);
+  const links = new Map<string, LabelLink>();
+  const labelLinks: LabelLink[] = site.labels.map((label) => {
+    const link = { name: label.name, url: href(labelUrl(label.slug)), count: label.posts.length };
+    const key = `${link.name}\0${link.url}\0${link.count}`;
+    const kept = memo.labelLinks.get(key) ?? link;
+    links.set(key, kept);
+    return kept;
+  });
+  memo.labelLinks = links;
+  const postViews = site.posts.map((post, i) => {
+    const url = postLinks[i]?.href ?? '';
+    const labels = (site.postLabels[i] ?? []).map((index) => labelLinks[index] as LabelLink);
+    const known = memo.postViews.get(post);
+    if (known?.url === url && sameItems(known.labels, labels)) return known;
+    const view = postView(post, url, labels, site, formatDate);
+    memo.postViews.set(post, view);
+    return view;
+  });
 
   const pages: Page[] = [];
   site.posts.forEach((post, i) => {
@@ -126,12 +175,10 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
 function postView(
   post: Post,
   url: string,
+  labels: readonly LabelLink[],
   site: Site,
-  labelLinks: readonly LabelLink[],
-  index: number,
   formatDate: DateFormatter,
 ): PostView {
-  const labels = (site.postLabels[index] ?? []).map((i) => labelLinks[i] as LabelLink);
   return {
     title: post.title,
     url,
@@ -145,6 +192,10 @@ function postView(
     hasMore: post.excerptHtml !== null,
     data: post.data,
   };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: string): PagerView {

@@ -19,7 +19,7 @@ import { loadSite, reloadSite, type SiteSources, type SourceFile } from '../load
 import { buildSite, type PublishOptions } from '../model/site.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../parse/markdown.js';
 import { parsePost, type ParsedPost } from '../parse/post.js';
-import { routeSite } from '../route/pages.js';
+import { createRouteMemo, routeSite, type RouteMemo } from '../route/pages.js';
 import { outputPathOf } from '../route/urls.js';
 import type { Page } from '../route/view.js';
 import { createRenderer, type PageRenderer } from '../render/render.js';
@@ -113,6 +113,7 @@ interface State {
   readonly posts: Map<string, CachedPost>;
   theme: Theme | null;
   pages: Map<string, CachedPage>;
+  readonly routeMemo: RouteMemo;
 }
 
 /** Starts a session. Nothing is read until the first {@link BuildSession.run}. */
@@ -161,6 +162,7 @@ function freshState(sources: SiteSources): State {
     posts: new Map(),
     theme: null,
     pages: new Map(),
+    routeMemo: createRouteMemo(),
   };
 }
 
@@ -187,6 +189,7 @@ function runStages(state: State, publish: PublishOptions): Omit<SessionRun, 'kin
   const routes = routeSite(
     site,
     sources.staticFiles.map((f) => f.outputPath),
+    state.routeMemo,
   );
   report(routes);
   const theme = themeFor(state, sources.templates, config);

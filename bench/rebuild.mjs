@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Incremental rebuild benchmark for `rubric dev`.
+//
+//   npm run bench:rebuild [-- --posts 4000 --edits 9 --generator PATH]
+//
+// Builds a generated corpus once, then saves one post at a time and measures, as a
+// median over the edits:
+//   engine  from the save to the last output file written, calling the rebuilder
+//           directly with the changed path (what the session and writer cost);
+//   watch   the same through the real watcher (chokidar event + the 30 ms quiet spell
+//           + rebuild), as `rubric dev` runs it.
+// for a body edit (a paragraph appended) and a label change (a label swapped for
+// another), each edit on a different post. Targets: body < 50 ms, label < 150 ms.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRebuilder } from '../lib/dev/rebuild.js';
+import { dev } from '../lib/dev/dev.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+};
+const POSTS = Number(option('posts', '4000'));
+const EDITS = Number(option('edits', '9'));
+
+/** The corpus generator: --generator, else ../shared/bench/gen-corpus.mjs above the repo. */
+function generator() {
+  const given = option('generator', process.env.RUBRIC_CORPUS_GENERATOR);
+  if (given) return path.resolve(given);
+  for (let dir = path.resolve(here, '..'); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'bench', 'gen-corpus.mjs');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) throw new Error('gen-corpus.mjs not found; pass --generator PATH');
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+const scratch = mkdtempSync(path.join(tmpdir(), 'rubric-bench-rebuild-'));
+const root = path.join(scratch, 'site');
+try {
+  const corpus = path.join(scratch, 'corpus');
+  execFileSync(process.execPath, [generator(), '--posts', String(POSTS), '--out', corpus], { stdio: 'ignore' });
+  cpSync(corpus, root, { recursive: true });
+  const files = readdirSync(path.join(root, 'posts')).filter((f) => f.endsWith('.md')).sort();
+  // Different posts for each edit, spread over the corpus.
+  const targets = Array.from({ length: EDITS * 4 }, (_, i) => `posts/${files[Math.floor(((i + 0.5) * files.length) / (EDITS * 4))]}`);
+
+  const bodyEdit = (file, n) => {
+    const abs = path.join(root, file);
+    writeFileSync(abs, `${readFileSync(abs, 'utf8')}\nA new paragraph, edit ${n}.\n`);
+  };
+  const labelEdit = (file) => {
+    const abs = path.join(root, file);
+    const text = readFileSync(abs, 'utf8');
+    // Swap the first label for another, or add one when the post has none.
+    const swapped = text.replace(/^labels:\n  - .*$/m, 'labels:\n  - Oman and the Gulf');
+    writeFileSync(abs, swapped !== text ? swapped : text.replace(/^---\n/, '---\nlabels: [Oman and the Gulf]\n'));
+  };
+
+  const results = {};
+  {
+    const rebuilder = createRebuilder({ root });
+    let started = performance.now();
+    const first = await rebuilder.rebuild();
+    if (first.run.errors.length > 0) throw new Error(first.run.errors[0].message);
+    console.log(`corpus: ${POSTS} posts, ${first.run.files.length} pages; first build ${Math.round(performance.now() - started)} ms`);
+    for (const [kind, edit] of [['body', bodyEdit], ['label', labelEdit]]) {
+      const times = [];
+      const rendered = [];
+      for (let i = 0; i < EDITS; i++) {
+        const file = targets[(kind === 'body' ? 0 : EDITS) + i];
+        started = performance.now();
+        edit(file, i);
+        const result = await rebuilder.rebuild([file]);
+        times.push(performance.now() - started);
+        rendered.push(result.run.rendered.length);
+      }
+      results[`engine ${kind}`] = { median: median(times), rendered: median(rendered) };
+    }
+  }
+  {
+    let resolveBuilt = () => {};
+    const server = await dev({
+      root,
+      port: 0,
+      strictPort: false,
+      host: '127.0.0.1',
+      log: (line) => {
+        if (/ changed: /.test(line)) resolveBuilt();
+      },
+    });
+    for (const [kind, edit] of [['body', bodyEdit], ['label', labelEdit]]) {
+      const times = [];
+      for (let i = 0; i < EDITS; i++) {
+        const file = targets[(kind === 'body' ? 2 * EDITS : 3 * EDITS) + i];
+        const built = new Promise((resolve) => (resolveBuilt = resolve));
+        const started = performance.now();
+        edit(file, i);
+        await built;
+        times.push(performance.now() - started);
+        await server.idle();
+      }
+      results[`watch ${kind}`] = { median: median(times) };
+    }
+    await server.close();
+  }
+  for (const [name, r] of Object.entries(results)) {
+    const target = name.endsWith('body') ? 50 : 150;
+    const extra = r.rendered === undefined ? '' : `, ${r.rendered} pages rendered`;
+    console.log(`${name.padEnd(13)} median ${r.median.toFixed(1).padStart(6)} ms (target < ${target} ms${extra})`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
