@@ -9,7 +9,7 @@ import type { Post } from '../parse/post.js';
 import { findCollisions } from './collisions.js';
 import { paginate, type Chunk } from './paginate.js';
 import { HOME_URL, LABELS_URL, NOT_FOUND_URL, homeUrl, hrefOf, labelUrl, postUrl } from './urls.js';
-import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
+import type { LabelLink, LabelRef, Page, PagerView, PostView, SiteView } from './view.js';
 
 /** The pages of a site, or the collisions that stop it from being written. */
 export interface Routes {
@@ -27,9 +27,24 @@ export interface RouteMemo {
   /** A post's URL and the link to it (under the base path, encoded). */
   readonly postUrls: WeakMap<Post, { readonly url: string; readonly href: string }>;
   readonly postViews: WeakMap<Post, PostView>;
-  /** The label links of the last routing, by name, URL and count. */
-  labelLinks: Map<string, LabelLink>;
+  /** A post's page, by its view, with the neighbours it was made with. */
+  readonly postPages: WeakMap<
+    PostView,
+    { url: string; newer: PostView | null; older: PostView | null; page: Page }
+  >;
+  /** The label references of the last routing, by name and URL. */
+  labelRefs: Map<string, LabelRef>;
   siteView: SiteView | null;
+  /**
+   * The URLs of the last routing when they had no collision. Collisions depend only on
+   * where pages, posts and static files go, so the same URLs in the same places are
+   * still clear and need no new check.
+   */
+  clearOutputs: {
+    readonly postUrls: readonly string[];
+    readonly pageUrls: readonly string[];
+    readonly staticPaths: readonly string[];
+  } | null;
 }
 
 /** An empty {@link RouteMemo}; valid for one site config. */
@@ -37,7 +52,9 @@ export function createRouteMemo(): RouteMemo {
   return {
     postUrls: new WeakMap(),
     postViews: new WeakMap(),
-    labelLinks: new Map(),
+    postPages: new WeakMap(),
+    labelRefs: new Map(),
+    clearOutputs: null,
     siteView: null,
   };
 }
@@ -75,18 +92,22 @@ export function routeSite(
     return link;
   });
   const postUrls = postLinks.map((link) => link.url);
-  const links = new Map<string, LabelLink>();
-  const labelLinks: LabelLink[] = site.labels.map((label) => {
-    const link = { name: label.name, url: href(labelUrl(label.slug)), count: label.posts.length };
-    const key = `${link.name}\0${link.url}\0${link.count}`;
-    const kept = memo.labelLinks.get(key) ?? link;
-    links.set(key, kept);
-    return kept;
+  const labelLinks: LabelLink[] = site.labels.map((label) => ({
+    name: label.name,
+    url: href(labelUrl(label.slug)),
+    count: label.posts.length,
+  }));
+  const refs = new Map<string, LabelRef>();
+  const labelRefs = labelLinks.map(({ name, url }) => {
+    const key = `${name}\0${url}`;
+    const ref = memo.labelRefs.get(key) ?? { name, url };
+    refs.set(key, ref);
+    return ref;
   });
-  memo.labelLinks = links;
+  memo.labelRefs = refs;
   const postViews = site.posts.map((post, i) => {
     const url = postLinks[i]?.href ?? '';
-    const labels = (site.postLabels[i] ?? []).map((index) => labelLinks[index] as LabelLink);
+    const labels = (site.postLabels[i] ?? []).map((index) => labelRefs[index] as LabelRef);
     const known = memo.postViews.get(post);
     if (known?.url === url && sameItems(known.labels, labels)) return known;
     const view = postView(post, url, labels, site, formatDate);
@@ -97,19 +118,27 @@ export function routeSite(
   const pages: Page[] = [];
   site.posts.forEach((post, i) => {
     const url = postUrls[i] ?? '';
-    const newer = i > 0 ? postViews[i - 1] : undefined;
-    const older = postViews[i + 1];
-    pages.push({
+    const view = postViews[i] as PostView;
+    const newer = postViews[i - 1] ?? null;
+    const older = postViews[i + 1] ?? null;
+    const known = memo.postPages.get(view);
+    if (known?.url === url && known.newer === newer && known.older === older) {
+      pages.push(known.page);
+      return;
+    }
+    const page: Page = {
       url,
       template: 'post',
       data: {
         site: siteView,
-        page: { kind: 'post', title: post.title, url: href(url) },
-        post: postViews[i] as PostView,
+        page: { kind: 'post', title: post.title, url: view.url },
+        post: view,
         newer: newer ? { title: newer.title, url: newer.url } : null,
         older: older ? { title: older.title, url: older.url } : null,
       },
-    });
+    };
+    memo.postPages.set(view, { url, newer, older, page });
+    pages.push(page);
   });
 
   for (const chunk of paginate(postViews, config.postsPerPage)) {
@@ -169,13 +198,21 @@ export function routeSite(
     },
   });
 
-  return { pages, errors: findCollisions(pages, site, postUrls, staticPaths) };
+  const outputs = { postUrls, pageUrls: pages.map((page) => page.url), staticPaths };
+  const unchanged =
+    memo.clearOutputs !== null &&
+    sameItems(memo.clearOutputs.postUrls, outputs.postUrls) &&
+    sameItems(memo.clearOutputs.pageUrls, outputs.pageUrls) &&
+    sameItems(memo.clearOutputs.staticPaths, outputs.staticPaths);
+  const errors = unchanged ? [] : findCollisions(pages, site, postUrls, staticPaths);
+  memo.clearOutputs = errors.length === 0 ? outputs : null;
+  return { pages, errors };
 }
 
 function postView(
   post: Post,
   url: string,
-  labels: readonly LabelLink[],
+  labels: readonly LabelRef[],
   site: Site,
   formatDate: DateFormatter,
 ): PostView {

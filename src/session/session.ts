@@ -16,7 +16,7 @@ import { readConfig, type SiteConfig } from '../config/config.js';
 import { describeInstant } from '../dates.js';
 import { sortProblems, type BuildError, type BuildWarning } from '../errors.js';
 import { loadSite, reloadSite, type SiteSources, type SourceFile } from '../load/load.js';
-import { buildSite, type PublishOptions } from '../model/site.js';
+import { buildSite, createModelMemo, type ModelMemo, type PublishOptions } from '../model/site.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../parse/markdown.js';
 import { parsePost, type ParsedPost } from '../parse/post.js';
 import { createRouteMemo, routeSite, type RouteMemo } from '../route/pages.js';
@@ -113,6 +113,7 @@ interface State {
   readonly posts: Map<string, CachedPost>;
   theme: Theme | null;
   pages: Map<string, CachedPage>;
+  readonly modelMemo: ModelMemo;
   readonly routeMemo: RouteMemo;
 }
 
@@ -162,6 +163,7 @@ function freshState(sources: SiteSources): State {
     posts: new Map(),
     theme: null,
     pages: new Map(),
+    modelMemo: createModelMemo(),
     routeMemo: createRouteMemo(),
   };
 }
@@ -183,7 +185,7 @@ function runStages(state: State, publish: PublishOptions): Omit<SessionRun, 'kin
     if (result.post) posts.push(result.post);
   }
 
-  const modelled = buildSite(posts, config, publish);
+  const modelled = buildSite(posts, config, publish, state.modelMemo);
   report(modelled);
   const { site } = modelled;
   const routes = routeSite(

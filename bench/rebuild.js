@@ -12,8 +12,18 @@
 // for a body edit (a paragraph appended) and a label change (a label swapped for
 // another), each edit on a different post. Targets: body < 50 ms, label < 150 ms.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import process from 'node:process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRebuilder } from '../lib/dev/rebuild.js';
@@ -35,9 +45,12 @@ function generator() {
   for (let dir = path.resolve(here, '..'); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'shared', 'bench', 'gen-corpus.mjs');
     if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error('gen-corpus.mjs not found; pass --generator PATH');
+    if (path.dirname(dir) === dir)
+      throw new Error('gen-corpus.mjs not found; pass --generator PATH');
   }
 }
+
+const print = (line) => process.stdout.write(`${line}\n`);
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -49,11 +62,18 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'rubric-bench-rebuild-'));
 const root = path.join(scratch, 'site');
 try {
   const corpus = path.join(scratch, 'corpus');
-  execFileSync(process.execPath, [generator(), '--posts', String(POSTS), '--out', corpus], { stdio: 'ignore' });
+  execFileSync(process.execPath, [generator(), '--posts', String(POSTS), '--out', corpus], {
+    stdio: 'ignore',
+  });
   cpSync(corpus, root, { recursive: true });
-  const files = readdirSync(path.join(root, 'posts')).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(path.join(root, 'posts'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   // Different posts for each edit, spread over the corpus.
-  const targets = Array.from({ length: EDITS * 4 }, (_, i) => `posts/${files[Math.floor(((i + 0.5) * files.length) / (EDITS * 4))]}`);
+  const targets = Array.from(
+    { length: EDITS * 4 },
+    (_, i) => `posts/${files[Math.floor(((i + 0.5) * files.length) / (EDITS * 4))]}`,
+  );
 
   const bodyEdit = (file, n) => {
     const abs = path.join(root, file);
@@ -63,8 +83,11 @@ try {
     const abs = path.join(root, file);
     const text = readFileSync(abs, 'utf8');
     // Swap the first label for another, or add one when the post has none.
-    const swapped = text.replace(/^labels:\n  - .*$/m, 'labels:\n  - Oman and the Gulf');
-    writeFileSync(abs, swapped !== text ? swapped : text.replace(/^---\n/, '---\nlabels: [Oman and the Gulf]\n'));
+    const swapped = text.replace(/^labels:\n {2}- .*$/m, 'labels:\n  - Oman and the Gulf');
+    writeFileSync(
+      abs,
+      swapped !== text ? swapped : text.replace(/^---\n/, '---\nlabels: [Oman and the Gulf]\n'),
+    );
   };
 
   const results = {};
@@ -73,8 +96,13 @@ try {
     let started = performance.now();
     const first = await rebuilder.rebuild();
     if (first.run.errors.length > 0) throw new Error(first.run.errors[0].message);
-    console.log(`corpus: ${POSTS} posts, ${first.run.files.length} pages; first build ${Math.round(performance.now() - started)} ms`);
-    for (const [kind, edit] of [['body', bodyEdit], ['label', labelEdit]]) {
+    print(
+      `corpus: ${POSTS} posts, ${first.run.files.length} pages; first build ${Math.round(performance.now() - started)} ms`,
+    );
+    for (const [kind, edit] of [
+      ['body', bodyEdit],
+      ['label', labelEdit],
+    ]) {
       const times = [];
       const rendered = [];
       for (let i = 0; i < EDITS; i++) {
@@ -99,7 +127,10 @@ try {
         if (/ changed: /.test(line)) resolveBuilt();
       },
     });
-    for (const [kind, edit] of [['body', bodyEdit], ['label', labelEdit]]) {
+    for (const [kind, edit] of [
+      ['body', bodyEdit],
+      ['label', labelEdit],
+    ]) {
       const times = [];
       for (let i = 0; i < EDITS; i++) {
         const file = targets[(kind === 'body' ? 2 * EDITS : 3 * EDITS) + i];
@@ -117,7 +148,9 @@ try {
   for (const [name, r] of Object.entries(results)) {
     const target = name.endsWith('body') ? 50 : 150;
     const extra = r.rendered === undefined ? '' : `, ${r.rendered} pages rendered`;
-    console.log(`${name.padEnd(13)} median ${r.median.toFixed(1).padStart(6)} ms (target < ${target} ms${extra})`);
+    print(
+      `${name.padEnd(13)} median ${r.median.toFixed(1).padStart(6)} ms (target < ${target} ms${extra})`,
+    );
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
