@@ -2,8 +2,8 @@
  * Live reload over server-sent events. Every page the dev server sends gets a small
  * script (added as the page is served, never written to the output) that listens on
  * {@link EVENTS_PATH}. After a build, the server tells open pages which files it wrote:
- * a page reloads when its own file was among them, and swaps its stylesheets when only
- * CSS changed. After a failed build, every open page shows the errors in an overlay,
+ * a page reloads when its own file was among them, and otherwise swaps its stylesheets
+ * in place when CSS changed. After a failed build, every open page shows the errors in an overlay,
  * which goes away on the next good build.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -145,7 +145,7 @@ events.onmessage = (event) => {
   hide();
   const files = message.files;
   if (files.includes(served)) return location.reload();
-  if (files.length > 0 && files.every((f) => f.endsWith('.css'))) swapStylesheets();
+  if (files.some((f) => f.endsWith('.css'))) swapStylesheets();
 };
 `;
 }

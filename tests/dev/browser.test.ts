@@ -47,6 +47,7 @@ describe('rubric dev in Chromium', () => {
     const root = await makeSite({
       'posts/a.md': post({ title: 'Alpha', date: '2025-03-01', labels: 'Oman' }, 'First words.'),
       'posts/b.md': post({ title: 'Bravo', date: '2025-03-02' }, 'Other post.'),
+      'static/style.css': 'body { color: black; }\n',
     });
     const terminal: string[] = [];
     server = await dev({
@@ -60,6 +61,20 @@ describe('rubric dev in Chromium', () => {
     await page.goto(`${server.url}2025/03/a/`);
     expect(await page.locator('.post-body').innerText()).toBe('First words.');
     // From here on the test never reloads: new text can only come from live reload.
+    // Page scripts run in the browser: given as text, since the tests have no DOM types.
+    await page.evaluate('window.marker = 1');
+    const marker = () => page.evaluate('window.marker');
+
+    // Another post's body and the stylesheet change: this page is not reloaded, its CSS is
+    // swapped in place. The CSS message comes after the other post's on the same stream.
+    await writeFile(
+      path.join(root, 'posts/b.md'),
+      post({ title: 'Bravo', date: '2025-03-02' }, 'Changed.'),
+    );
+    await writeFile(path.join(root, 'static/style.css'), 'body { color: navy; }\n');
+    await page.locator('link[rel="stylesheet"][href*="rubric="]').waitFor({ state: 'attached' });
+    expect(await marker()).toBe(1);
+    expect(await page.evaluate('getComputedStyle(document.body).color')).toBe('rgb(0, 0, 128)');
 
     const file = path.join(root, 'posts/a.md');
     await writeFile(
@@ -67,6 +82,7 @@ describe('rubric dev in Chromium', () => {
       post({ title: 'Alpha', date: '2025-03-01', labels: 'Oman' }, 'Fresh words.'),
     );
     await page.locator('.post-body', { hasText: 'Fresh words.' }).waitFor();
+    expect(await marker()).toBeUndefined();
 
     await writeFile(file, '---\ntitle: Alpha\ndate: [2025-03-01\n---\n\nBroken.\n');
     const overlay = page.locator('#rubric-error-overlay');

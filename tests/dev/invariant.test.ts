@@ -64,8 +64,14 @@ function siteFiles(model: SiteModel): Map<string, string> {
   return files;
 }
 
-/** One edit: a function of the model that changes it in place. */
-type Edit = { name: string; apply: (model: SiteModel) => void };
+/** One edit: a function of the model that changes it in place, named for counterexamples. */
+interface Edit {
+  readonly name: string;
+  readonly apply: (model: SiteModel) => void;
+}
+
+const named = (name: string, apply: (model: SiteModel) => void): Edit =>
+  Object.assign({ name, apply }, { [fc.toStringMethod]: () => name });
 
 const pick = <T>(items: readonly T[], n: number): T | undefined =>
   items[n % Math.max(1, items.length)];
@@ -76,97 +82,101 @@ const onPost = (n: number, change: (p: PostModel) => void) => (model: SiteModel)
   if (p) change(p);
 };
 
-const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.tuple(fc.nat(), fc.constantFrom(...WORDS)).map(([n, w]) => ({
-    name: `body ${n} ${w}`,
-    apply: onPost(n, (p) => (p.body = `${p.body} ${w}`)),
-  })),
-  fc.tuple(fc.nat(), fc.constantFrom(...WORDS)).map(([n, w]) => ({
-    name: `title ${n} ${w}`,
-    apply: onPost(n, (p) => (p.title = `${w} ${String(n % 7)}`)),
-  })),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 28 })).map(([n, day]) => ({
-    name: `date ${n} ${day}`,
-    apply: onPost(n, (p) => (p.day = day)),
-  })),
-  fc.tuple(fc.nat(), fc.constantFrom(...LABELS)).map(([n, label]) => ({
-    name: `label add ${n} ${label}`,
-    apply: onPost(n, (p) => {
-      if (!p.labels.includes(label)) p.labels.push(label);
-    }),
-  })),
-  fc.tuple(fc.nat(), fc.nat()).map(([n, i]) => ({
-    name: `label remove ${n} ${i}`,
-    apply: onPost(n, (p) => p.labels.splice(i % Math.max(1, p.labels.length), 1)),
-  })),
-  fc.tuple(fc.constantFrom(...LABELS), fc.constantFrom(...LABELS, 'Renamed')).map(([from, to]) => ({
-    name: `label rename ${from} ${to}`,
-    apply: (model: SiteModel) => {
-      for (const p of model.posts.values()) {
-        p.labels = [...new Set(p.labels.map((l) => (l === from ? to : l)))];
-      }
-    },
-  })),
-  fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom(...LABELS)).map(([day, label]) => ({
-    name: `add post ${day}`,
-    apply: (model: SiteModel) => {
-      const file = `posts/new-${day}-${model.posts.size}.md`;
-      model.posts.set(file, {
-        title: `New ${day}`,
-        day,
-        labels: [label],
-        body: 'New.',
-        draft: false,
-        broken: false,
-      });
-    },
-  })),
-  fc.nat().map((n) => ({
-    name: `delete post ${n}`,
-    apply: (model: SiteModel) => {
-      const key = postKey(model, n);
-      if (key !== undefined && model.posts.size > 1) model.posts.delete(key);
-    },
-  })),
-  fc.nat().map((n) => ({
-    name: `rename post ${n}`,
-    apply: (model: SiteModel) => {
-      const key = postKey(model, n);
-      const p = key === undefined ? undefined : model.posts.get(key);
-      if (key === undefined || !p) return;
-      model.posts.delete(key);
-      model.posts.set(key.replace(/\.md$/, '-moved.md'), p);
-    },
-  })),
-  fc.nat().map((n) => ({ name: `draft ${n}`, apply: onPost(n, (p) => (p.draft = !p.draft)) })),
-  fc.nat().map((n) => ({ name: `break ${n}`, apply: onPost(n, (p) => (p.broken = !p.broken)) })),
-  fc.constantFrom('', 'one', 'two').map((mark) => ({
-    name: `template ${mark}`,
-    apply: (model: SiteModel) => (model.templateMark = mark),
-  })),
-  fc.constantFrom('', 'by', 'written by').map((mark) => ({
-    name: `partial ${mark}`,
-    apply: (model: SiteModel) => (model.partialMark = mark),
-  })),
-  fc
-    .tuple(fc.constantFrom('a.txt', 'img/b.txt', 'style.css'), fc.constantFrom('', 'x', 'y'))
-    .map(([file, text]) => ({
-      name: `static ${file} ${text}`,
+const edit: fc.Arbitrary<Edit> = fc
+  .oneof(
+    fc.tuple(fc.nat(), fc.constantFrom(...WORDS)).map(([n, w]) => ({
+      name: `body ${n} ${w}`,
+      apply: onPost(n, (p) => (p.body = `${p.body} ${w}`)),
+    })),
+    fc.tuple(fc.nat(), fc.constantFrom(...WORDS)).map(([n, w]) => ({
+      name: `title ${n} ${w}`,
+      apply: onPost(n, (p) => (p.title = `${w} ${String(n % 7)}`)),
+    })),
+    fc.tuple(fc.nat(), fc.integer({ min: 1, max: 28 })).map(([n, day]) => ({
+      name: `date ${n} ${day}`,
+      apply: onPost(n, (p) => (p.day = day)),
+    })),
+    fc.tuple(fc.nat(), fc.constantFrom(...LABELS)).map(([n, label]) => ({
+      name: `label add ${n} ${label}`,
+      apply: onPost(n, (p) => {
+        if (!p.labels.includes(label)) p.labels.push(label);
+      }),
+    })),
+    fc.tuple(fc.nat(), fc.nat()).map(([n, i]) => ({
+      name: `label remove ${n} ${i}`,
+      apply: onPost(n, (p) => p.labels.splice(i % Math.max(1, p.labels.length), 1)),
+    })),
+    fc
+      .tuple(fc.constantFrom(...LABELS), fc.constantFrom(...LABELS, 'Renamed'))
+      .map(([from, to]) => ({
+        name: `label rename ${from} ${to}`,
+        apply: (model: SiteModel) => {
+          for (const p of model.posts.values()) {
+            p.labels = [...new Set(p.labels.map((l) => (l === from ? to : l)))];
+          }
+        },
+      })),
+    fc.tuple(fc.integer({ min: 1, max: 28 }), fc.constantFrom(...LABELS)).map(([day, label]) => ({
+      name: `add post ${day}`,
       apply: (model: SiteModel) => {
-        if (text === '') model.statics.delete(file);
-        else model.statics.set(file, text);
+        const file = `posts/new-${day}-${model.posts.size}.md`;
+        model.posts.set(file, {
+          title: `New ${day}`,
+          day,
+          labels: [label],
+          body: 'New.',
+          draft: false,
+          broken: false,
+        });
       },
     })),
-  fc
-    .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('Blog', 'Other'))
-    .map(([perPage, title]) => ({
-      name: `site.yaml ${perPage} ${title}`,
+    fc.nat().map((n) => ({
+      name: `delete post ${n}`,
       apply: (model: SiteModel) => {
-        model.postsPerPage = perPage;
-        model.title = title;
+        const key = postKey(model, n);
+        if (key !== undefined && model.posts.size > 1) model.posts.delete(key);
       },
     })),
-);
+    fc.nat().map((n) => ({
+      name: `rename post ${n}`,
+      apply: (model: SiteModel) => {
+        const key = postKey(model, n);
+        const p = key === undefined ? undefined : model.posts.get(key);
+        if (key === undefined || !p) return;
+        model.posts.delete(key);
+        model.posts.set(key.replace(/\.md$/, '-moved.md'), p);
+      },
+    })),
+    fc.nat().map((n) => ({ name: `draft ${n}`, apply: onPost(n, (p) => (p.draft = !p.draft)) })),
+    fc.nat().map((n) => ({ name: `break ${n}`, apply: onPost(n, (p) => (p.broken = !p.broken)) })),
+    fc.constantFrom('', 'one', 'two').map((mark) => ({
+      name: `template ${mark}`,
+      apply: (model: SiteModel) => (model.templateMark = mark),
+    })),
+    fc.constantFrom('', 'by', 'written by').map((mark) => ({
+      name: `partial ${mark}`,
+      apply: (model: SiteModel) => (model.partialMark = mark),
+    })),
+    fc
+      .tuple(fc.constantFrom('a.txt', 'img/b.txt', 'style.css'), fc.constantFrom('', 'x', 'y'))
+      .map(([file, text]) => ({
+        name: `static ${file} ${text}`,
+        apply: (model: SiteModel) => {
+          if (text === '') model.statics.delete(file);
+          else model.statics.set(file, text);
+        },
+      })),
+    fc
+      .tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('Blog', 'Other'))
+      .map(([perPage, title]) => ({
+        name: `site.yaml ${perPage} ${title}`,
+        apply: (model: SiteModel) => {
+          model.postsPerPage = perPage;
+          model.title = title;
+        },
+      })),
+  )
+  .map((e) => named(e.name, e.apply));
 
 function initialModel(): SiteModel {
   const posts = new Map<string, PostModel>();
