@@ -7,7 +7,7 @@
 // median over the edits:
 //   engine  from the save to the last output file written, calling the rebuilder
 //           directly with the changed path (what the session and writer cost);
-//   watch   the same through the real watcher (chokidar event + the 30 ms quiet spell
+//   watch   the same through the real watcher (chokidar event + the 10 ms quiet spell
 //           + rebuild), as `rubric dev` runs it.
 // The engine line also gives the process's CPU time per rebuild (all its threads), which
 // a busy machine disturbs less than wall time.

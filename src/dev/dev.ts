@@ -24,7 +24,7 @@ export interface DevOptions {
   readonly host: string;
   /** Where lines for the terminal go. */
   readonly log: (line: string, problem?: Problem) => void;
-  /** The quiet spell after file events before a rebuild; a 30 ms timer by default. */
+  /** The quiet spell after file events before a rebuild; a 10 ms timer by default. */
   readonly schedule?: Schedule;
 }
 
@@ -101,7 +101,7 @@ export async function dev(options: DevOptions): Promise<DevServer> {
     async (changed) => {
       report(await rebuilder.rebuild(changed), changed);
     },
-    options.schedule ?? after(30),
+    options.schedule ?? after(10),
   );
   const watcher = await watchSite(rebuilder.root, rebuilder.outputFolder, (paths) => {
     queue.add(paths);

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { mapLimit } from '../concurrency.js';
+import { compareStrings } from '../errors.js';
 import { packageRoot } from '../paths.js';
 
 /** A text file of the site, with its path relative to the site folder. */
@@ -91,18 +92,27 @@ export async function reloadSite(
   changes: SourceChanges,
 ): Promise<SiteSources> {
   const { root } = previous;
-  const byPath = new Map(previous.posts.map((file) => [file.path, file]));
   const read = await mapLimit([...new Set(changes.posts)], async (file) => ({
     file,
     text: await readOptional(path.join(root, file)),
   }));
-  for (const { file, text } of read) {
-    if (text === null) byPath.delete(file);
-    else byPath.set(file, { path: file, text: stripBom(text) });
+  const known = new Set(previous.posts.map((file) => file.path));
+  let posts: SourceFile[];
+  if (read.every(({ file, text }) => text !== null && known.has(file))) {
+    // Only edits: the list keeps its order, with the edited posts swapped in.
+    const edited = new Map(read.map(({ file, text }) => [file, stripBom(text ?? '')]));
+    posts = previous.posts.map((file) => {
+      const text = edited.get(file.path);
+      return text === undefined ? file : { path: file.path, text };
+    });
+  } else {
+    const byPath = new Map(previous.posts.map((file) => [file.path, file]));
+    for (const { file, text } of read) {
+      if (text === null) byPath.delete(file);
+      else byPath.set(file, { path: file, text: stripBom(text) });
+    }
+    posts = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
   }
-  const posts = [...byPath.values()].sort((a, b) =>
-    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
-  );
   const theme = changes.theme ? await loadTheme(root) : previous;
   return {
     root,

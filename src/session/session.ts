@@ -90,6 +90,8 @@ interface CachedPost {
 }
 
 interface CachedPage {
+  /** The output path of the page's URL. */
+  readonly path: string;
   readonly template: string;
   readonly data: unknown;
   readonly digest: string;
@@ -205,8 +207,7 @@ function runStages(state: State, publish: PublishOptions): Omit<SessionRun, 'kin
     errors.push(...renderErrors);
     if (renderErrors.length === 0) {
       state.pages = pages;
-      for (const [url, page] of pages)
-        files.push({ path: outputPathOf(url), contents: page.contents });
+      for (const page of pages.values()) files.push({ path: page.path, contents: page.contents });
     }
   }
   return {
@@ -301,6 +302,7 @@ function renderPages(
     if ('error' in result) renderErrors.push(result.error);
     else
       after.set(page.url, {
+        path: outputPathOf(page.url),
         template: page.template,
         data: page.data,
         digest,
