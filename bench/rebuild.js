@@ -107,6 +107,7 @@ try {
     ]) {
       const times = [];
       const cpuTimes = [];
+      const stages = [];
       const rendered = [];
       for (let i = 0; i < EDITS; i++) {
         const file = targets[(kind === 'body' ? 0 : EDITS) + i];
@@ -117,12 +118,16 @@ try {
         times.push(performance.now() - started);
         const cpu = process.cpuUsage(cpuBefore);
         cpuTimes.push((cpu.user + cpu.system) / 1000);
+        stages.push({ ...result.run.timings, write: result.writeMs });
         rendered.push(result.run.rendered.length);
       }
       results[`engine ${kind}`] = {
         median: median(times),
         cpu: median(cpuTimes),
         rendered: median(rendered),
+        stages: Object.keys(stages[0])
+          .map((stage) => `${stage} ${median(stages.map((s) => s[stage])).toFixed(1)}`)
+          .join(', '),
       };
     }
   }
@@ -162,6 +167,7 @@ try {
     print(
       `${name.padEnd(13)} median ${r.median.toFixed(1).padStart(6)} ms (target < ${target} ms${extra})`,
     );
+    if (r.stages) print(`${''.padEnd(13)} median ms per stage: ${r.stages}`);
   }
   // The machine's load: medians from a busy machine are not the tool's own speed.
   print(

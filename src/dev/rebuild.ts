@@ -29,6 +29,8 @@ export interface Rebuild {
   readonly deleted: readonly string[];
   /** Milliseconds from the start of the run to the last file written. */
   readonly ms: number;
+  /** Of those, the milliseconds spent writing. */
+  readonly writeMs: number;
 }
 
 /** Rebuilds a site into its output folder, each time doing only what a change needs. */
@@ -65,14 +67,22 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
       const started = performance.now();
       const result = await session.run(written === null ? undefined : changed);
       const run = folderError ? { ...result, errors: [folderError, ...result.errors] } : result;
-      if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0 };
+      if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0, writeMs: 0 };
+      const writeStarted = performance.now();
       const { files } = run;
       const { staticFiles } = run.sources;
       if (written === null || run.kinds.has('config')) {
         await writeSite(outDir, files, staticFiles);
         written = outputState(files, staticFiles);
         const all = [...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
-        return { run, written: all.sort(), deleted: [], ms: performance.now() - started };
+        const now = performance.now();
+        return {
+          run,
+          written: all.sort(),
+          deleted: [],
+          ms: now - started,
+          writeMs: now - writeStarted,
+        };
       }
       const changedStatic = new Set(
         (changed ?? [])
@@ -81,11 +91,13 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
       );
       const update = await updateOutput(outDir, written, files, staticFiles, changedStatic);
       written = update.state;
+      const now = performance.now();
       return {
         run,
         written: update.written,
         deleted: update.deleted,
-        ms: performance.now() - started,
+        ms: now - started,
+        writeMs: now - writeStarted,
       };
     },
   };

@@ -55,6 +55,8 @@ export interface SessionRun {
   readonly rendered: readonly string[];
   /** Posts this run parsed; the others were unchanged. */
   readonly parsed: readonly string[];
+  /** Milliseconds spent in each stage, for the dev log and the benchmark. */
+  readonly timings: Readonly<Record<'load' | 'parse' | 'model' | 'route' | 'render', number>>;
   /** What the run was told changed, by kind; all `config` for a first run. */
   readonly kinds: ReadonlySet<ChangeKind>;
   readonly postCount: number;
@@ -131,6 +133,7 @@ export function createSession(options: SessionOptions): BuildSession {
 
   return {
     async run(changed) {
+      const started = performance.now();
       const kinds = new Set<ChangeKind>();
       for (const file of changed ?? []) kinds.add(classify(file, options.outputFolder));
       if (!state || changed === undefined || kinds.has('config')) {
@@ -145,7 +148,7 @@ export function createSession(options: SessionOptions): BuildSession {
           state.sources = await reloadSite(state.sources, { posts, theme });
         }
       }
-      return { ...runStages(state, publish()), kinds };
+      return { ...runStages(state, publish(), performance.now() - started), kinds };
     },
   };
 
@@ -171,8 +174,19 @@ function freshState(sources: SiteSources): State {
 }
 
 /** The pure part of a run: sources in, pages out, reusing what `state` remembers. */
-function runStages(state: State, publish: PublishOptions): Omit<SessionRun, 'kinds'> {
+function runStages(
+  state: State,
+  publish: PublishOptions,
+  loadMs: number,
+): Omit<SessionRun, 'kinds'> {
   const { sources, config } = state;
+  const clock = { last: performance.now() };
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - clock.last;
+    clock.last = now;
+    return ms;
+  };
   const errors: BuildError[] = [...state.configErrors];
   const warnings: BuildWarning[] = [];
   const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
@@ -186,16 +200,19 @@ function runStages(state: State, publish: PublishOptions): Omit<SessionRun, 'kin
     report(result);
     if (result.post) posts.push(result.post);
   }
+  const parseMs = lap();
 
   const modelled = buildSite(posts, config, publish, state.modelMemo);
   report(modelled);
   const { site } = modelled;
+  const modelMs = lap();
   const routes = routeSite(
     site,
     sources.staticFiles.map((f) => f.outputPath),
     state.routeMemo,
   );
   report(routes);
+  const routeMs = lap();
   const theme = themeFor(state, sources.templates, config);
   report(theme);
 
@@ -210,7 +227,9 @@ function runStages(state: State, publish: PublishOptions): Omit<SessionRun, 'kin
       for (const page of pages.values()) files.push({ path: page.path, contents: page.contents });
     }
   }
+  const timings = { load: loadMs, parse: parseMs, model: modelMs, route: routeMs, render: lap() };
   return {
+    timings,
     files: errors.length === 0 ? files : [],
     sources,
     config,
