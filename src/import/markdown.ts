@@ -73,7 +73,10 @@ export function createBodyConverter(): BodyConverter {
         comment: (_state, node) =>
           isJumpBreakComment(node as RootContent) ? { type: 'html', value: JUMP_BREAK } : undefined,
         // Tables kept whole are put in the tree as `raw` HTML (see keepComplexTables).
-        raw: (_state, node) => ({ type: 'html', value: (node as unknown as { value: string }).value }),
+        raw: (_state, node) => ({
+          type: 'html',
+          value: (node as unknown as { value: string }).value,
+        }),
       },
     })
     .use(remarkGfm)
