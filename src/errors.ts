@@ -16,6 +16,7 @@ export type ErrorName =
   | 'InvalidDate'
   | 'InvalidLabels'
   | 'InvalidSlug'
+  | 'InvalidAlias'
   | 'LabelSlugCollision'
   | 'UrlCollision'
   | 'ReservedPath'

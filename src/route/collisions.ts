@@ -10,7 +10,7 @@ import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
 interface Claim {
-  readonly kind: 'post' | 'label' | 'page' | 'static';
+  readonly kind: 'post' | 'label' | 'page' | 'redirect' | 'static';
   readonly output: string;
   readonly by: string;
   readonly file: string;
@@ -58,7 +58,15 @@ export function findCollisions(
   for (const page of pages) {
     if (page.template === 'post') continue;
     const output = outputPathOf(page.url);
-    if (page.template === 'label') {
+    if (page.template === 'redirect' && page.data.source !== null) {
+      const by = `the alias ${page.url} of ${page.data.source}`;
+      const fix = `Remove or change the alias in ${page.data.source}.`;
+      claims.push({ kind: 'redirect', output, by, file: page.data.source, at: null, fix });
+    } else if (page.template === 'redirect') {
+      const by = `the redirect from Blogger's ${page.url}`;
+      const fix = 'Rename the other file, or set `bloggerRedirects: false` in site.yaml.';
+      claims.push({ kind: 'redirect', output, by, file: '', at: null, fix });
+    } else if (page.template === 'label') {
       const by = `the label page of "${page.data.label?.name ?? ''}"`;
       const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
       claims.push({ kind: 'label', output, by, file: '', at: null, fix });

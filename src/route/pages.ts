@@ -8,6 +8,7 @@ import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import { findCollisions } from './collisions.js';
 import { paginate, type Chunk } from './paginate.js';
+import { redirectPages } from './redirects.js';
 import { HOME_URL, LABELS_URL, NOT_FOUND_URL, homeUrl, hrefOf, labelUrl, postUrl } from './urls.js';
 import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
 
@@ -119,6 +120,8 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
       page: { kind: '404', title: 'Page not found', url: href(NOT_FOUND_URL) },
     },
   });
+
+  pages.push(...redirectPages(site, postUrls, siteView));
 
   return { pages, errors: findCollisions(pages, site, postUrls, staticPaths) };
 }
