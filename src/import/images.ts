@@ -44,7 +44,7 @@ const CONCURRENCY = 4;
  */
 export function imageFileName(url: string): string {
   const hash = createHash('sha256').update(url).digest('hex').slice(0, 10);
-  let last = '';
+  let last: string;
   try {
     last = decodeURIComponent(new URL(url).pathname.split('/').at(-1) ?? '');
   } catch {

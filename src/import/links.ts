@@ -1,9 +1,9 @@
 /**
  * Links between posts of the same blog, rewritten to the posts' new URLs. A link counts
  * as internal when its path is one of the imported posts' old paths (or a label search,
- * `/search/label/NAME`) and it points at the blog itself: a relative link, the blog's
- * own address, or a `*.blogspot.*` address (Blogger serves every blog at
- * NAME.blogspot.com, and country domains such as .co.uk, whatever its custom domain).
+ * `/search/label/NAME`) and it points at the blog itself: a relative link, or one of the
+ * blog's hosts (its blogspot address and custom domain, from the export, or guessed from
+ * the links when the export does not say).
  */
 
 /** What the rewriter needs: old paths → new links, and label names → new links. */
@@ -28,8 +28,11 @@ export function rewriteLink(href: string, table: LinkTable): string | undefined 
   }
   const relative = url.origin === new URL(BASE).origin;
   const host = url.hostname.toLowerCase();
-  const ours = relative || table.hosts.has(host) || /\.blogspot\.[a-z.]+$/.test(host);
-  if (!ours || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  if (
+    !(relative || table.hosts.has(host)) ||
+    (url.protocol !== 'http:' && url.protocol !== 'https:')
+  )
+    return undefined;
   let path: string;
   try {
     path = decodeURIComponent(url.pathname);
@@ -40,8 +43,8 @@ export function rewriteLink(href: string, table: LinkTable): string | undefined 
   const post = table.posts.get(path);
   if (post !== undefined) {
     // Another blog on blogspot.com may have a post at the same path: only the blog's own
-    // hosts, or any blogspot host when the export names none, are trusted.
-    if (!relative && !table.hosts.has(host) && table.hosts.size > 0) return undefined;
+    // hosts are trusted.
+    if (!relative && !table.hosts.has(host)) return undefined;
     return post + hash;
   }
   // Decoded after `+` is read as a space, so `C%2B%2B` stays `C++`.

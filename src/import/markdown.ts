@@ -58,6 +58,8 @@ export interface BodyConverter {
   toMarkdown(html: string, rewrites?: BodyRewrites): string;
   /** Every image URL a body shows (`<img src>`), in order, for downloading. */
   imageUrls(html: string): string[];
+  /** Every link target (`<a href>`) of a body, in order. */
+  linkUrls(html: string): string[];
 }
 
 /** Builds the converter: the processor is made and frozen once. */
@@ -102,20 +104,25 @@ export function createBodyConverter(): BodyConverter {
       const markdown = toMarkdown.stringify(mdast);
       return `${markdown.trim()}\n`;
     },
-    imageUrls(html) {
-      const urls: string[] = [];
-      visit(parser.parse(html), 'element', (node: Element) => {
-        const src = node.tagName === 'img' ? node.properties.src : undefined;
-        if (typeof src === 'string' && src !== '') urls.push(src);
-      });
-      return urls;
-    },
+    imageUrls: (html) => attributeValues(parser.parse(html), 'img', 'src'),
+    linkUrls: (html) => attributeValues(parser.parse(html), 'a', 'href'),
   };
+}
+
+function attributeValues(tree: HastRoot, tagName: string, property: string): string[] {
+  const values: string[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const value = node.tagName === tagName ? node.properties[property] : undefined;
+    if (typeof value === 'string' && value !== '') values.push(value);
+  });
+  return values;
 }
 
 function raw(node: Element): Html {
   visit(node, 'element', (element: Element) => {
-    for (const name of PRESENTATION) delete element.properties[name];
+    element.properties = Object.fromEntries(
+      Object.entries(element.properties).filter(([name]) => !PRESENTATION.includes(name)),
+    );
   });
   return { type: 'html', value: toHtml(node) };
 }
@@ -140,22 +147,28 @@ function rewrite(tree: HastRoot, rewrites: BodyRewrites): void {
 function keepComplexTables(tree: HastRoot): void {
   visit(tree, 'element', (node: Element, index, parent) => {
     if (node.tagName !== 'table' || parent === undefined || index === undefined) return;
-    let complex = false;
-    visit(node, 'element', (cell: Element) => {
-      if (cell.tagName !== 'td' && cell.tagName !== 'th') return;
-      const { colSpan, rowSpan } = cell.properties;
-      if (Number(colSpan ?? 1) > 1 || Number(rowSpan ?? 1) > 1) complex = true;
-      visit(cell, 'element', (inner: Element) => {
-        if (['p', 'div', 'ul', 'ol', 'table', 'pre', 'blockquote'].includes(inner.tagName)) {
-          complex = inner !== cell;
-        }
-      });
-    });
-    if (!complex) return;
+    if (!isComplexTable(node)) return;
     // A `raw` node passes through rehype-remark as HTML.
     parent.children[index] = { type: 'raw', value: toHtml(node) } as unknown as ElementContent;
     return 'skip';
   });
+}
+
+const BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'table', 'pre', 'blockquote', 'h1', 'h2', 'h3']);
+
+function isComplexTable(table: Element): boolean {
+  const cells: Element[] = [];
+  visit(table, 'element', (node: Element) => {
+    if (node.tagName === 'td' || node.tagName === 'th') cells.push(node);
+  });
+  const hasBlock = (element: Element): boolean =>
+    element.children.some((c) => c.type === 'element' && (BLOCKS.has(c.tagName) || hasBlock(c)));
+  return cells.some(
+    (cell) =>
+      Number(cell.properties.colSpan ?? 1) > 1 ||
+      Number(cell.properties.rowSpan ?? 1) > 1 ||
+      hasBlock(cell),
+  );
 }
 
 /** Containers whose loose text Blogger's editor fills with lines and `<br>`s. */
@@ -187,7 +200,7 @@ function paragraphs(tree: HastRoot): void {
         result.push(node);
         continue;
       }
-      const content = node as ElementContent;
+      const content = node;
       if (content.type === 'element' && content.tagName === 'br') {
         breaks.push(content);
         continue;
@@ -202,7 +215,7 @@ function paragraphs(tree: HastRoot): void {
     flush();
     return result;
   };
-  tree.children = regroup(tree.children) as RootContent[];
+  tree.children = regroup(tree.children);
   visit(tree, 'element', (node: Element) => {
     if (LOOSE_TEXT_HOLDERS.has(node.tagName)) {
       node.children = regroup(node.children) as ElementContent[];
@@ -273,7 +286,9 @@ function split(node: Element, path: readonly number[]): [Element | null, Element
   const blank = (list: ElementContent[]) =>
     list.every((c) => c.type === 'text' && c.value.trim() === '');
   // The second half keeps no `id`: two elements may not share one.
-  const { id: _id, ...properties } = node.properties;
+  const properties = Object.fromEntries(
+    Object.entries(node.properties).filter(([name]) => name !== 'id'),
+  );
   return [
     blank(before) ? null : { ...node, children: before },
     blank(after) ? null : { ...node, properties, children: after },

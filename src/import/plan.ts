@@ -64,7 +64,7 @@ export function planImport(
   const siteYaml = planSiteYaml(options.siteYaml, blog);
   const config = readConfig(siteYaml ?? options.siteYaml).config;
   const names = namePosts(blog.posts);
-  const links = linkTable(blog, names, config);
+  const links = linkTable(blog, names, config, converter);
   const images = options.images ?? new Map<string, string>();
   const rewrites: BodyRewrites = {
     link: (href) => rewriteLink(href, links),
@@ -134,6 +134,7 @@ function linkTable(
   blog: BloggerExport,
   names: ReadonlyMap<string, PostName>,
   config: SiteConfig,
+  converter: BodyConverter,
 ): LinkTable {
   const posts = new Map<string, string>();
   for (const post of blog.posts) {
@@ -148,9 +149,51 @@ function linkTable(
     const host = hostOf(url);
     if (host !== null) hosts.add(host);
   }
+  // A blog on its own domain still has links to its blogspot address in old posts.
+  if (![...hosts].some((host) => BLOGSPOT.test(host))) {
+    for (const host of likelyHosts(blog, posts, converter)) hosts.add(host);
+  }
   const label = (name: string) =>
     hrefOf(labelUrl(config.labelSlugs.get(labelKey(name)) ?? slugify(name)), config.basePath);
   return { posts, hosts, label };
+}
+
+/**
+ * The newer export never names the blog's address. Its blogspot host is taken to be the
+ * one that most links to the blog's own post paths point at (all of them on a tie), so a
+ * link to another blog's post at the same path is rarely taken for one of the blog's.
+ */
+const BLOGSPOT = /\.blogspot\.[a-z.]+$/;
+
+function likelyHosts(
+  blog: BloggerExport,
+  paths: ReadonlyMap<string, string>,
+  converter: BodyConverter,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const post of blog.posts) {
+    for (const href of converter.linkUrls(post.html)) {
+      let url: URL;
+      try {
+        url = new URL(href);
+      } catch {
+        continue;
+      }
+      const host = url.hostname.toLowerCase();
+      if (!BLOGSPOT.test(host) || !paths.has(safeDecode(url.pathname))) continue;
+      counts.set(host, (counts.get(host) ?? 0) + 1);
+    }
+  }
+  const most = Math.max(0, ...counts.values());
+  return [...counts].filter(([, n]) => n === most).map(([host]) => host);
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
 
 /** The date as written when it has an offset; in the blog's zone when Blogger gave UTC. */
