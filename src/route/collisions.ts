@@ -98,8 +98,10 @@ export function findCollisions(
     if (sharing.every((claim) => claim.kind === 'label')) continue;
     const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
     // The error stands at a `slug:` the author can change, else at the first file.
+    // An alias is an old address: moving it aside is easier than moving a live page.
     const blame =
       ordered.find((claim) => claim.at !== null) ??
+      ordered.find((claim) => claim.kind === 'redirect' && claim.file !== '') ??
       ordered.find((claim) => claim.file !== '') ??
       ordered[0];
     const sameCase = new Set(sharing.map((claim) => claim.output)).size === 1;

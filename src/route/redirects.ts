@@ -104,7 +104,10 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
     .filter((redirect) => redirect.asPage)
     .map((redirect) => {
       // Extension-less old paths are folders, so the host finds their index.html.
-      const url = /\.[^/]*$/.test(redirect.from) ? redirect.from : `${redirect.from}/`;
+      const url =
+        redirect.from.endsWith('/') || /\.[^/]*$/.test(redirect.from)
+          ? redirect.from
+          : `${redirect.from}/`;
       return {
         url,
         template: 'redirect',
