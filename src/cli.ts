@@ -168,18 +168,14 @@ async function runImport(
     downloadImages: images === undefined ? null : path.resolve(io.cwd, images),
   });
   if (!result.ok) {
-    const shown = path.relative(io.cwd, result.file) || result.file;
-    const at =
-      result.line > 0 ? `:${result.line}${result.column > 0 ? `:${result.column}` : ''}` : '';
-    io.err(`${colors.red('error')} ${shown}${at}  ${result.message} ${result.hint} [ImportFailed]`);
+    const file = path.relative(io.cwd, result.error.file) || result.error.file;
+    io.err(`${colors.red('error')} ${formatProblem({ ...result.error, file })}`);
     return EXIT.contentErrors;
   }
   for (const line of importSummary(result)) io.out(line);
-  io.out(
-    colors.green(
-      `imported into ${path.relative(io.cwd, root) || '.'}/; build it with \`rubric build\``,
-    ),
-  );
+  const relative = path.relative(io.cwd, root);
+  const shown = relative.startsWith('..') ? root : relative || '.';
+  io.out(colors.green(`imported into ${shown}/; build it with \`rubric build\``));
   return EXIT.ok;
 }
 

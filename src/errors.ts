@@ -23,7 +23,8 @@ export type ErrorName =
   | 'TemplateSyntax'
   | 'TemplateMissing'
   | 'TemplateRender'
-  | 'OutputFolder';
+  | 'OutputFolder'
+  | 'ImportFailed';
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName = 'FrontMatterTypo' | 'LabelVariants';

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readConfig } from '../config/config.js';
+import { buildError, type BuildError } from '../errors.js';
 import { detectFormat, readEntries, type ExportFormat, type SkippedEntry } from './entries.js';
 import { downloadImages, type ImageResult } from './images.js';
 import { createBodyConverter } from './markdown.js';
@@ -31,12 +32,8 @@ export interface ImportOptions {
 /** Why an import did not start: the export is not one, or an option is wrong. */
 export interface ImportFailure {
   readonly ok: false;
-  /** The file the problem is in (the export), for `FILE:LINE:COLUMN`. */
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly message: string;
-  readonly hint: string;
+  /** An `ImportFailed` error at the export file (absolute path), line and column. */
+  readonly error: BuildError;
 }
 
 /** What an import did. */
@@ -56,11 +53,7 @@ export async function importBlogger(
 ): Promise<ImportFailure | ImportSuccess> {
   const fail = (message: string, hint: string, line = 0, column = 0): ImportFailure => ({
     ok: false,
-    file: options.exportFile,
-    line,
-    column,
-    message,
-    hint,
+    error: buildError('ImportFailed', { file: options.exportFile, line, column }, message, hint),
   });
   const staticDir = path.join(options.root, 'static');
   if (options.downloadImages !== null) {

@@ -52,8 +52,8 @@ describe('the XML parser', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toContain('undefined entity');
-    expect(result.line).toBe(5);
+    expect(result.error.message).toContain('undefined entity');
+    expect(result.error.line).toBe(5);
     expect(await listFiles(root)).toEqual(['export.xml']);
   });
 
@@ -67,8 +67,8 @@ describe('the XML parser', () => {
     const { result } = await importText(takeout(entry(1, 'A')).slice(0, -20));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toMatch(/^The export is not well-formed XML: /);
-    expect(result.line).toBeGreaterThan(1);
+    expect(result.error.message).toMatch(/^The export is not well-formed XML: /);
+    expect(result.error.line).toBeGreaterThan(1);
   });
 });
 
@@ -77,7 +77,7 @@ describe('what is not a Blogger export', () => {
     const { result } = await importText('<rss version="2.0"><channel></channel></rss>');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toContain('RSS');
+    expect(result.error.message).toContain('RSS');
   });
 
   it('rejects an Atom feed that is not an export', async () => {
@@ -86,7 +86,7 @@ describe('what is not a Blogger export', () => {
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.message).toContain('not a Blogger export');
+    expect(result.error.message).toContain('not a Blogger export');
   });
 });
 

@@ -33,7 +33,7 @@ export async function importInto(
     downloadImages: null,
     ...options,
   });
-  if (!result.ok) throw new Error(`${result.message} ${result.hint}`);
+  if (!result.ok) throw new Error(`${result.error.message} ${result.error.hint}`);
   return result;
 }
 
