@@ -34,6 +34,8 @@ export interface FrontMatter {
   /** Where the `slug:` value is, so a URL collision can point at the line to change. */
   readonly slugAt: LineColumn | null;
   readonly draft: boolean;
+  /** A page of the site (`/about/`) rather than a post: outside lists, labels and feeds. */
+  readonly page: boolean;
   /**
    * Other site paths that lead to this post (its old addresses), decoded, each starting
    * with `/`; a path without a file extension ends with `/`.
@@ -62,8 +64,15 @@ const KNOWN_KEYS = [
   'draft',
   'updated',
   'aliases',
+  'page',
 ] as const;
 type KnownKey = (typeof KNOWN_KEYS)[number];
+
+/**
+ * Keys a near-miss is compared with. `page` is left out: it is two letters from `image`,
+ * a key many themes use, and a warning on every `image:` would be noise.
+ */
+const SUGGESTED_KEYS = KNOWN_KEYS.filter((key) => key !== 'page');
 
 function isKnownKey(key: string): key is KnownKey {
   return (KNOWN_KEYS as readonly string[]).includes(key);
@@ -216,6 +225,21 @@ function checkFrontMatter(
     }
   }
 
+  let page = false;
+  const pageEntry = byKey.get('page');
+  if (pageEntry) {
+    if (typeof pageEntry.value !== 'boolean') {
+      fail(
+        'FrontMatterInvalid',
+        pageEntry,
+        'page must be true or false.',
+        'Write `page: true` to publish this as a page of the site (like /about/), outside the list of posts.',
+      );
+    } else {
+      page = pageEntry.value;
+    }
+  }
+
   const aliasEntry = byKey.get('aliases');
   const aliases = aliasEntry ? readAliases(file, yaml, aliasEntry, errors) : [];
 
@@ -223,7 +247,7 @@ function checkFrontMatter(
   for (const entry of entries) {
     if (isKnownKey(entry.key)) continue;
     data[entry.key] = entry.value;
-    const meant = closest(entry.key, KNOWN_KEYS);
+    const meant = closest(entry.key, SUGGESTED_KEYS);
     if (meant !== null && !byKey.has(meant)) {
       warnings.push(
         buildWarning(
@@ -248,6 +272,7 @@ function checkFrontMatter(
     slug,
     slugAt: slug === null ? null : (slugEntry?.valueAt ?? null),
     draft,
+    page,
     aliases,
     data,
   };

@@ -5,7 +5,7 @@
  */
 import { buildError, compareStrings, type BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { HOME_URL, RESERVED_SEGMENTS, outputPathOf } from './urls.js';
+import { HOME_URL, RESERVED_SEGMENTS, outputPathOf, staticPageUrl } from './urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
@@ -32,8 +32,11 @@ export function findCollisions(
   const errors: BuildError[] = [];
   const claims: Claim[] = [];
   const postFix = 'Give one of the posts a different `slug:` in its front matter.';
-  site.posts.forEach((post, i) => {
-    const url = postUrls[i] ?? '';
+  const sources = [
+    ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
+    ...site.pages.map((post) => ({ post, url: staticPageUrl(post.slug) })),
+  ];
+  for (const { post, url } of sources) {
     const first = url.split('/').find((segment) => segment !== '') ?? '';
     if (url === HOME_URL || RESERVED_SEGMENTS.includes(first)) {
       errors.push(
@@ -44,7 +47,7 @@ export function findCollisions(
           'Give the post another `slug:`, or change `permalink` in site.yaml.',
         ),
       );
-      return;
+      continue;
     }
     claims.push({
       kind: 'post',
@@ -54,9 +57,9 @@ export function findCollisions(
       at: post.slugAt,
       fix: postFix,
     });
-  });
+  }
   for (const page of pages) {
-    if (page.template === 'post') continue;
+    if (page.template === 'post' || page.template === 'page') continue;
     const output = outputPathOf(page.url);
     if (page.template === 'redirect' && page.data.source !== null) {
       const by = `the alias ${page.url} of ${page.data.source}`;

@@ -22,6 +22,7 @@ import {
   hrefOf,
   labelFeedUrl,
   labelUrl,
+  staticPageUrl,
 } from './urls.js';
 import type { Page, RedirectRule, SiteView } from './view.js';
 
@@ -43,9 +44,12 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
   const href = (url: string) => hrefOf(url, config.basePath);
   const labelHref = (path: string, name: string) => href(path) + encodeURIComponent(name);
   const redirects: Redirect[] = [];
-  site.posts.forEach((post, i) => {
+  const targets = [
+    ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
+    ...site.pages.map((post) => ({ post, url: staticPageUrl(post.slug) })),
+  ];
+  for (const { post, url: to } of targets) {
     for (const alias of post.aliases) {
-      const to = postUrls[i] ?? '';
       redirects.push({
         from: alias,
         fromHref: href(alias),
@@ -55,7 +59,7 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
         asPage: true,
       });
     }
-  });
+  }
   if (config.bloggerRedirects) {
     redirects.push({
       from: BLOGGER_FEED_PATH,

@@ -20,6 +20,11 @@ export function postUrl(
   });
 }
 
+/** A page of the site (`page: true`): its slug at the top, `/about/`. */
+export function staticPageUrl(slug: string): string {
+  return `/${slug}/`;
+}
+
 /** The label index. */
 export const LABELS_URL = '/labels/';
 

@@ -97,6 +97,13 @@ export interface LabelsPageData {
   readonly labels: readonly LabelLink[];
 }
 
+/** A page of the site (`page: true`): the post view, without neighbours. */
+export interface StaticPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly post: PostView;
+}
+
 export interface NotFoundPageData {
   readonly site: SiteView;
   readonly page: PageView;
@@ -129,15 +136,23 @@ export interface RedirectsFileData {
 export type BuiltInKind = 'redirect' | 'redirects';
 
 /** The page templates a theme must have. */
-export type TemplateName = 'post' | 'home' | 'label' | 'labels' | '404';
+export type TemplateName = 'post' | 'page' | 'home' | 'label' | 'labels' | '404';
 
 /** Every page template name, for checking a theme. */
-export const TEMPLATE_NAMES: readonly TemplateName[] = ['post', 'home', 'label', 'labels', '404'];
+export const TEMPLATE_NAMES: readonly TemplateName[] = [
+  'post',
+  'page',
+  'home',
+  'label',
+  'labels',
+  '404',
+];
 
 /** A page to render: where it goes, which template, and the template's data. */
 export type Page =
   | { readonly url: string; readonly template: 'post'; readonly data: PostPageData }
   | { readonly url: string; readonly template: 'home' | 'label'; readonly data: ListPageData }
+  | { readonly url: string; readonly template: 'page'; readonly data: StaticPageData }
   | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
   | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData }
   | { readonly url: string; readonly template: 'redirect'; readonly data: RedirectPageData }

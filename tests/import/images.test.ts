@@ -24,10 +24,19 @@ beforeAll(async () => {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('gone');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(0, '127.0.0.1', resolve);
+  });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    }),
+);
 
 /** The classic fixture with its images on the local server, and one image that is missing. */
 async function exportOnLocalServer(root: string): Promise<string> {
