@@ -125,6 +125,7 @@ export interface RedirectRule {
   readonly to: string;
 }
 
+/** The `_redirects` file: every rule, in the order the host should try them. */
 export interface RedirectsFileData {
   readonly rules: readonly RedirectRule[];
 }
