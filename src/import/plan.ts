@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { readConfig, type SiteConfig } from '../config/config.js';
 import { isTimeZone } from '../dates.js';
-import { hrefOf, labelUrl, postUrl } from '../route/urls.js';
+import { hrefOf, labelUrl, postUrl, staticPageUrl } from '../route/urls.js';
 import { labelKey, slugify } from '../slug.js';
 import { parseYaml, topLevelEntries } from '../yaml.js';
 import type { BloggerComment, BloggerExport, BloggerPost, SkippedEntry } from './entries.js';
@@ -141,7 +141,10 @@ function linkTable(
     const name = names.get(post.id);
     if (post.path === null || !name) continue;
     const date = DateTime.fromISO(post.published, { setZone: true }).toMillis();
-    const url = postUrl({ slug: name.slug, date }, config.permalink, config.timezone);
+    const url =
+      post.kind === 'page'
+        ? staticPageUrl(name.slug)
+        : postUrl({ slug: name.slug, date }, config.permalink, config.timezone);
     posts.set(post.path, hrefOf(url, config.basePath));
   }
   const hosts = new Set<string>();

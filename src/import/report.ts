@@ -26,7 +26,8 @@ export function importSummary(result: ImportSuccess): string[] {
     byReason.set(key, [...(byReason.get(key) ?? []), entry.line]);
   }
   if (result.skipped.length > 0) {
-    lines.push(`skipped ${plural(result.skipped.length, 'entry').replace(/ys$/, 'ies')}:`);
+    const n = result.skipped.length;
+    lines.push(`skipped ${n} ${n === 1 ? 'entry' : 'entries'}:`);
     for (const [reason, at] of byReason) {
       const where =
         at.length === 1 ? `line ${at[0] ?? 0}` : `${at.length}×, first at line ${at[0] ?? 0}`;

@@ -147,6 +147,9 @@ describe('importing the classic "Back up content" file', () => {
     expect(body).toContain('[my notes](/2025/04/notes/)');
     expect(body).toContain('[everything on Iran](/labels/foreign-relations-of-iran/)');
     expect(body).toContain('| Round | Venue  |');
+    // A static page is at its own address, not under a date.
+    const notes = await readPost(root, 'posts/2025-04-10-notes.md');
+    expect(notes.body).toContain('written [about](/about/) this blog');
   });
 
   it('builds with no errors, and every old address leads to its new page', async () => {
@@ -158,6 +161,13 @@ describe('importing the classic "Back up content" file', () => {
     expect(built.result.heldBack.map((p) => p.source)).toEqual(['posts/2026-02-01-year-ahead.md']);
     expect(await built.exists('/2026/02/year-ahead.html')).toBe(false);
     expect(await checkOldUrls(root, CLASSIC)).toBeGreaterThanOrEqual(9);
+
+    // The jump break works: the list shows the teaser and a link to the rest.
+    const label = await built.page('/labels/中东/');
+    const card = label('article.post').first();
+    expect(card.find('.post-body').text()).toContain('This is the teaser.');
+    expect(card.find('.post-body').text()).not.toContain('before anyone wrote about it');
+    expect(card.find('.jump-link a').attr('href')).toBe('/2025/03/omans-quiet-channel/#more');
 
     // Duplicate titles: two posts, two addresses, each old one to its own.
     expect((await follow(built.root + '/dist', '/2025/04/notes.html')).url).toBe('/2025/04/notes/');

@@ -42,7 +42,10 @@ afterAll(
 async function exportOnLocalServer(root: string): Promise<string> {
   const text = (await readFile(CLASSIC, 'utf8'))
     .replaceAll('https://blogger.googleusercontent.com', origin)
-    .replace('&lt;p&gt;First notes.&lt;/p&gt;', `&lt;img src="${origin}/img/missing.png"&gt;`);
+    .replace(
+      '&lt;p&gt;First notes,',
+      `&lt;img src="${origin}/img/missing.png"&gt;&lt;p&gt;First notes,`,
+    );
   const file = path.join(root, 'export.xml');
   await import('node:fs/promises').then((fs) => fs.writeFile(file, text));
   return file;
