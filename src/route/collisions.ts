@@ -73,6 +73,11 @@ export function findCollisions(
       const by = `the label page of "${page.data.label?.name ?? ''}"`;
       const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
       claims.push({ kind: 'label', output, by, file: '', at: null, fix });
+    } else if (page.template === 'redirects') {
+      const by = 'the _redirects file that `bloggerRedirects: true` writes';
+      const fix =
+        'Move your rules elsewhere (Netlify: netlify.toml), or set `bloggerRedirects: false`.';
+      claims.push({ kind: 'page', output, by, file: '', at: null, fix });
     } else {
       const by = `Rubric's ${page.template} page`;
       const fix = 'Rename the other file.';

@@ -99,6 +99,21 @@ describe('bloggerRedirects: true', () => {
     ]);
   });
 
+  it('reports a _redirects file of the site as a collision, with what to do', async () => {
+    const built = await buildSite({
+      'site.yaml': 'bloggerRedirects: true\n',
+      'posts/a.md': post({ title: 'A', date: '2025-01-01' }),
+      'static/_redirects': '/old /new 301\n',
+    });
+    expect(built.result.errors).toMatchObject([
+      {
+        name: 'UrlCollision',
+        file: 'static/_redirects',
+        message: expect.stringContaining('bloggerRedirects: true') as string,
+      },
+    ]);
+  });
+
   it('must be true or false', async () => {
     const built = await buildSite({
       'site.yaml': 'bloggerRedirects: yes please\n',
