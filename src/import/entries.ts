@@ -88,7 +88,7 @@ const THREAD_NS = 'http://purl.org/syndication/thread/1.0';
 /** What each skipped kind of entry is, for the summary. */
 const SKIPPED_KINDS: Readonly<Record<string, string>> = {
   template: "the blog's theme; Rubric uses its own templates",
-  settings: "one of Blogger's settings (the time zone and title are used)",
+  settings: 'a Blogger setting (only the time zone is used)',
   layout: "a layout widget of Blogger's theme",
 };
 

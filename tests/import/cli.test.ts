@@ -29,7 +29,7 @@ describe('rubric import blogger', () => {
       'read a classic Blogger backup: 5 posts, 2 drafts, 1 scheduled, 1 page, 1 comment, 5 labels',
       'skipped 5 entries:',
       "  template: the blog's theme; Rubric uses its own templates (line 10)",
-      "  settings: one of Blogger's settings (the time zone and title are used) (3×, first at line 20)",
+      '  settings: a Blogger setting (only the time zone is used) (3×, first at line 20)',
       '  post: tag:blogger.com,1999:blog-7001.post-109 has a <published> date that is not a date ("last tuesday") (line 154)',
       'wrote 11 files, 0 unchanged, 0 kept as they were',
       'imported into ./; build it with `rubric build`',
