@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { readConfig, type SiteConfig } from '../config/config.js';
 import { isTimeZone } from '../dates.js';
+import { compareStrings } from '../errors.js';
 import { hrefOf, labelUrl, postUrl, staticPageUrl } from '../route/urls.js';
 import { labelKey, slugify } from '../slug.js';
 import { parseYaml, topLevelEntries } from '../yaml.js';
@@ -63,6 +64,8 @@ export function planImport(
 ): ImportPlan {
   const siteYaml = planSiteYaml(options.siteYaml, blog);
   const config = readConfig(siteYaml ?? options.siteYaml).config;
+  // Takeout's file gives UTC only: a zone already set in site.yaml is the blog's.
+  const zone = blog.timezone ?? (config.timezone === 'UTC' ? null : config.timezone);
   const names = namePosts(blog.posts);
   const links = linkTable(blog, names, config, converter);
   const images = options.images ?? new Map<string, string>();
@@ -84,7 +87,9 @@ export function planImport(
       });
       continue;
     }
-    commentsByPost.set(comment.postId, [...(commentsByPost.get(comment.postId) ?? []), comment]);
+    const list = commentsByPost.get(comment.postId);
+    if (list) list.push(comment);
+    else commentsByPost.set(comment.postId, [comment]);
   }
 
   const files: PlannedFile[] = [];
@@ -92,20 +97,20 @@ export function planImport(
   for (const post of blog.posts) {
     const name = names.get(post.id) as PostName;
     const markdown = converter.toMarkdown(post.html, rewrites);
-    files.push({ path: name.file, text: postText(post, markdown, blog.timezone) });
+    files.push({ path: name.file, text: postText(post, markdown, zone) });
     const comments = commentsByPost.get(post.id) ?? [];
     commentCount += comments.length;
     if (options.comments && comments.length > 0) {
       files.push({
         path: name.file.replace(/\.md$/, '.comments.yaml'),
-        text: commentsText(name.file, comments, converter, rewrites, blog.timezone),
+        text: commentsText(name.file, comments, converter, rewrites, zone),
       });
     }
   }
   if (!options.comments && commentCount > 0) {
     notes.push(`${plural(commentCount, 'comment')} not imported; --comments imports them.`);
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => compareStrings(a.path, b.path));
 
   const labelKeys = new Set(blog.posts.flatMap((post) => post.labels.map(labelKey)));
   const count = (test: (post: BloggerPost) => boolean) => blog.posts.filter(test).length;
@@ -233,7 +238,7 @@ function commentsText(
   const ordered = [...comments].sort(
     (a, b) =>
       DateTime.fromISO(a.published).toMillis() - DateTime.fromISO(b.published).toMillis() ||
-      (a.id < b.id ? -1 : 1),
+      compareStrings(a.id, b.id),
   );
   const list = ordered.map((comment) => {
     const item: Record<string, unknown> = { id: comment.id };

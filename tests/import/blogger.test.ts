@@ -209,7 +209,9 @@ describe('importing the classic "Back up content" file', () => {
 
 describe('importing the newer (2018 namespace, Takeout) file', () => {
   it('reads types, statuses and file names, and skips trashed and malformed entries', async () => {
-    const root = await makeSite({ 'site.yaml': 'title: Field Notes\nbaseUrl: /notes/\n' });
+    const root = await makeSite({
+      'site.yaml': 'title: Field Notes\nbaseUrl: /notes/\ntimezone: Europe/Paris\n',
+    });
     const result = await importInto(root, TAKEOUT, { comments: true });
     expect(result.format).toBe('takeout');
     expect(result.counts).toEqual({
@@ -226,7 +228,7 @@ describe('importing the newer (2018 namespace, Takeout) file', () => {
     ]);
     // An existing site.yaml only gains the one setting.
     expect(await readFile(path.join(root, 'site.yaml'), 'utf8')).toBe(
-      'title: Field Notes\nbaseUrl: /notes/\nbloggerRedirects: true\n',
+      'title: Field Notes\nbaseUrl: /notes/\ntimezone: Europe/Paris\nbloggerRedirects: true\n',
     );
     expect(result.files.written).toContain('posts/2024-12-03-consensus-12.md');
     expect(result.files.written).toContain('posts/2024-12-02-consensus.md');
@@ -238,7 +240,8 @@ describe('importing the newer (2018 namespace, Takeout) file', () => {
 
     const helsinki = await readPost(root, 'posts/2024-11-05-securite-europeenne-after-helsinki.md');
     expect(helsinki.data.labels).toEqual(['Sécurité européenne', 'OSCE', '中东']);
-    expect(helsinki.data.date).toBe('2024-11-05T08:15:00Z');
+    // Takeout gives UTC; the zone the site already names is the blog's.
+    expect(helsinki.data.date).toBe('2024-11-05T09:15:00+01:00');
     // `<a name="more">` inside a div is the newer editor's jump break.
     expect(helsinki.body).toContain(
       'three baskets.\n\n<!-- more -->\n\nBasket three mattered most<sub>*</sub>.',
