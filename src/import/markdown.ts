@@ -56,7 +56,10 @@ const PRESENTATION = ['style', 'className', 'border', 'dataOriginalHeight', 'dat
 /** Converts bodies; one per import. */
 export interface BodyConverter {
   toMarkdown(html: string, rewrites?: BodyRewrites): string;
-  /** Every image URL a body shows (`<img src>`), in order, for downloading. */
+  /**
+   * Every image URL of a body, in order, for downloading: each `<img src>`, and the
+   * full-size image Blogger links around it (`<a href="…/s1600/x.jpg"><img></a>`).
+   */
   imageUrls(html: string): string[];
   /** Every link target (`<a href>`) of a body, in order. */
   linkUrls(html: string): string[];
@@ -104,18 +107,42 @@ export function createBodyConverter(): BodyConverter {
       const markdown = toMarkdown.stringify(mdast);
       return `${markdown.trim()}\n`;
     },
-    imageUrls: (html) => attributeValues(parser.parse(html), 'img', 'src'),
+    imageUrls: (html) => {
+      const tree = parser.parse(html);
+      const links = attributeValues(tree, 'a', 'href', (a) =>
+        a.children.some((c) => c.type === 'element' && c.tagName === 'img'),
+      );
+      return [...attributeValues(tree, 'img', 'src'), ...links.filter(isImageUrl)];
+    },
     linkUrls: (html) => attributeValues(parser.parse(html), 'a', 'href'),
   };
 }
 
-function attributeValues(tree: HastRoot, tagName: string, property: string): string[] {
+function attributeValues(
+  tree: HastRoot,
+  tagName: string,
+  property: string,
+  test: (element: Element) => boolean = () => true,
+): string[] {
   const values: string[] = [];
   visit(tree, 'element', (node: Element) => {
-    const value = node.tagName === tagName ? node.properties[property] : undefined;
+    const value = node.tagName === tagName && test(node) ? node.properties[property] : undefined;
     if (typeof value === 'string' && value !== '') values.push(value);
   });
   return values;
+}
+
+/** Whether a link around an image leads to an image file rather than a page. */
+function isImageUrl(href: string): boolean {
+  try {
+    const url = new URL(href);
+    return (
+      /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$/i.test(url.pathname) ||
+      /(?:^|\.)(?:googleusercontent\.com|bp\.blogspot\.com)$/i.test(url.hostname)
+    );
+  } catch {
+    return false;
+  }
 }
 
 function raw(node: Element): Html {

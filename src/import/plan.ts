@@ -70,7 +70,7 @@ export function planImport(
   const links = linkTable(blog, names, config, converter);
   const images = options.images ?? new Map<string, string>();
   const rewrites: BodyRewrites = {
-    link: (href) => rewriteLink(href, links),
+    link: (href) => images.get(href) ?? rewriteLink(href, links),
     image: (src) => images.get(src),
   };
 

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { imageFileName } from '../../src/import/images.js';
 import { buildAt, listFiles, makeSite } from '../support/site.js';
 import { CLASSIC, importInto, readPost } from './support.js';
 
@@ -58,15 +59,19 @@ describe('--download-images DIR', () => {
     const dir = path.join(root, 'static/images/blogger');
     requests.length = 0;
     const result = await importInto(root, exportFile, { downloadImages: dir });
-    expect(result.images?.downloaded).toBe(1);
+    // The image shown, and the full-size one Blogger links around it.
+    expect(result.images?.downloaded).toBe(2);
     expect(result.images?.failed).toEqual([`${origin}/img/missing.png: the server answered 404`]);
 
-    const [saved, ...others] = await listFiles(dir);
-    expect(others).toEqual([]);
+    const saved = imageFileName(`${origin}/img/b/R29v/s320/muscat.jpg`);
+    const big = imageFileName(`${origin}/img/b/R29v/s1600/muscat.jpg`);
     expect(saved).toMatch(/^[0-9a-f]{10}-muscat\.jpg$/);
-    expect(await readFile(path.join(dir, saved ?? ''))).toEqual(Buffer.from(PNG));
+    expect(await listFiles(dir)).toEqual([big, saved].sort());
+    expect(await readFile(path.join(dir, saved))).toEqual(Buffer.from(PNG));
     const { body } = await readPost(root, 'posts/2025-03-14-omans-quiet-channel.md');
-    expect(body).toContain(`![The corniche in Muscat](/images/blogger/${saved ?? ''})`);
+    expect(body).toContain(
+      `[![The corniche in Muscat](/images/blogger/${saved})](/images/blogger/${big})`,
+    );
     // The missing image keeps its old address rather than a broken local one.
     expect((await readPost(root, 'posts/2025-04-10-notes.md')).body).toContain(
       `${origin}/img/missing.png`,
@@ -75,13 +80,14 @@ describe('--download-images DIR', () => {
     const built = await buildAt(root);
     expect(built.result.errors).toEqual([]);
     const $ = await built.page('/2025/03/omans-quiet-channel/');
-    expect($('.post-body img').attr('src')).toBe(`/images/blogger/${saved ?? ''}`);
-    expect(await built.exists(`/images/blogger/${saved ?? ''}`)).toBe(true);
+    expect($('.post-body img').attr('src')).toBe(`/images/blogger/${saved}`);
+    expect($('.post-body a:has(img)').attr('href')).toBe(`/images/blogger/${big}`);
+    expect(await built.exists(`/images/blogger/${saved}`)).toBe(true);
 
     // Run again: nothing is fetched that is already there, and no post changes.
     requests.length = 0;
     const again = await importInto(root, exportFile, { downloadImages: dir });
-    expect(again.images?.present).toBe(1);
+    expect(again.images?.present).toBe(2);
     expect(again.images?.downloaded).toBe(0);
     expect(requests).toEqual(['/img/missing.png']);
     expect(again.files.written).toEqual([]);
