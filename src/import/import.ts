@@ -70,6 +70,13 @@ export async function importBlogger(
   try {
     doc = await readXmlFile(options.exportFile);
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES') {
+      return fail(
+        `The export cannot be read (${code}).`,
+        'Give the path of the file Blogger exported, such as blog-03-14-2025.xml or feed.atom.',
+      );
+    }
     if (error instanceof XmlReadError) {
       return fail(
         `The export is not well-formed XML: ${error.message}.`,

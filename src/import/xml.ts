@@ -54,13 +54,6 @@ export async function readXmlFile(file: string): Promise<XmlDocument> {
   return reader.close();
 }
 
-/** Reads XML from a string; the same parser as {@link readXmlFile}, for tests and small input. */
-export function readXmlText(text: string): XmlDocument {
-  const reader = createXmlReader();
-  reader.write(text);
-  return reader.close();
-}
-
 function createXmlReader(): { write(chunk: string): void; close(): XmlDocument } {
   const parser = new SaxesParser({ xmlns: true, position: true });
   const stack: XmlElement[] = [];

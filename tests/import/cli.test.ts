@@ -60,6 +60,15 @@ describe('rubric import blogger', () => {
     expect(await listFiles(root)).toEqual(['feed.xml']);
   });
 
+  it('says so when the export is not there', async () => {
+    const root = await makeSite({});
+    const io = capture(root);
+    expect(await run(['import', 'blogger', 'missing.xml'], io)).toBe(1);
+    expect(io.stderr).toEqual([
+      'error missing.xml  The export cannot be read (ENOENT). Give the path of the file Blogger exported, such as blog-03-14-2025.xml or feed.atom. [ImportFailed]',
+    ]);
+  });
+
   it('is wrong usage without a source and one file', async () => {
     const root = await makeSite({});
     for (const args of [
