@@ -8,7 +8,17 @@ import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import { findCollisions } from './collisions.js';
 import { paginate, type Chunk } from './paginate.js';
-import { HOME_URL, LABELS_URL, NOT_FOUND_URL, homeUrl, hrefOf, labelUrl, postUrl } from './urls.js';
+import { redirectPages } from './redirects.js';
+import {
+  HOME_URL,
+  LABELS_URL,
+  NOT_FOUND_URL,
+  homeUrl,
+  hrefOf,
+  labelUrl,
+  postUrl,
+  staticPageUrl,
+} from './urls.js';
 import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
 
 /** The pages of a site, or the collisions that stop it from being written. */
@@ -62,6 +72,19 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
       },
     });
   });
+
+  for (const sitePage of site.pages) {
+    const url = staticPageUrl(sitePage.slug);
+    pages.push({
+      url,
+      template: 'page',
+      data: {
+        site: siteView,
+        page: { kind: 'page', title: sitePage.title, url: href(url) },
+        post: { ...postView(sitePage, href(url), site, [], -1, formatDate), labels: [] },
+      },
+    });
+  }
 
   for (const chunk of paginate(postViews, config.postsPerPage)) {
     const url = homeUrl(chunk.number);
@@ -119,6 +142,8 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
       page: { kind: '404', title: 'Page not found', url: href(NOT_FOUND_URL) },
     },
   });
+
+  pages.push(...redirectPages(site, postUrls, siteView));
 
   return { pages, errors: findCollisions(pages, site, postUrls, staticPaths) };
 }
