@@ -34,6 +34,11 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Hand-set label slugs, keyed by label identity (see `labelKey`). */
   readonly labelSlugs: ReadonlyMap<string, string>;
+  /**
+   * Write redirects at Blogger's label-search and feed URLs, and a `_redirects` file for
+   * hosts that read one; set by `rubric import blogger`.
+   */
+  readonly bloggerRedirects: boolean;
 }
 
 /** The settings a site gets when `site.yaml` is absent or leaves a key out. */
@@ -48,6 +53,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   postsPerPage: 10,
   permalink: '/:year/:month/:slug/',
   labelSlugs: new Map<string, string>(),
+  bloggerRedirects: false,
 });
 
 const KNOWN_KEYS = [
@@ -60,6 +66,7 @@ const KNOWN_KEYS = [
   'postsPerPage',
   'permalink',
   'labelSlugs',
+  'bloggerRedirects',
 ] as const;
 
 const PERMALINK_TOKENS = new Set([':year', ':month', ':day', ':slug']);
@@ -194,6 +201,16 @@ function applySetting(
         };
       }
       settings.labelSlugs = slugs.map;
+      return null;
+    }
+    case 'bloggerRedirects': {
+      if (typeof value !== 'boolean') {
+        return invalid(
+          'bloggerRedirects must be true or false.',
+          'Write `bloggerRedirects: true` to keep the old Blogger addresses working.',
+        );
+      }
+      settings.bloggerRedirects = value;
       return null;
     }
     default: {

@@ -23,6 +23,8 @@ export interface Site {
   readonly config: SiteConfig;
   /** Published posts, newest first; ties broken by source path so the order is stable. */
   readonly posts: readonly Post[];
+  /** Published pages (`page: true`), by source path: in no list, label or feed. */
+  readonly pages: readonly Post[];
   readonly labels: readonly Label[];
   /** `postLabels[i]`: indices into `labels` of the labels of `posts[i]`. */
   readonly postLabels: readonly (readonly number[])[];
@@ -66,8 +68,11 @@ export function buildSite(
 ): Modelled {
   const isIn = (post: Post) => !post.draft || options.drafts;
   const isDue = (post: Post) => post.date <= options.now || options.future;
-  // Which posts are in, held back or left out: part of the key, since `now` moves.
-  const status = allPosts.map((post) => (!isIn(post) ? 'd' : isDue(post) ? 'p' : 'h')).join('');
+  // Which posts are left out, held back, published as posts or as pages: part of the
+  // key, since `now` moves.
+  const status = allPosts
+    .map((post) => (!isIn(post) ? 'd' : !isDue(post) ? 'h' : post.page ? 'g' : 'p'))
+    .join('');
   const last = memo.last;
   if (last && last.status === status && sameOrderAndLabels(last.posts, allPosts)) {
     const bySource = new Map(allPosts.map((post) => [post.source, post]));
@@ -78,6 +83,7 @@ export function buildSite(
       site: {
         ...site,
         posts: swap(site.posts),
+        pages: swap(site.pages),
         heldBack: swap(site.heldBack),
         drafts: swap(site.drafts),
       },
@@ -91,10 +97,14 @@ export function buildSite(
   const heldBack = candidates
     .filter((post) => !isDue(post))
     .sort((a, b) => a.date - b.date || compareStrings(a.source, b.source));
-  const posts = candidates.filter(isDue).sort(newestFirst);
+  const published = candidates.filter(isDue);
+  const posts = published.filter((post) => !post.page).sort(newestFirst);
+  const pages = published
+    .filter((post) => post.page)
+    .sort((a, b) => compareStrings(a.source, b.source));
   const { labels, postLabels, errors, warnings } = collectLabels(posts, config);
   const result: Modelled = {
-    site: { config, posts, labels, postLabels, heldBack, drafts },
+    site: { config, posts, pages, labels, postLabels, heldBack, drafts },
     errors,
     warnings,
   };

@@ -8,7 +8,17 @@ import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import { findCollisions } from './collisions.js';
 import { paginate, type Chunk } from './paginate.js';
-import { HOME_URL, LABELS_URL, NOT_FOUND_URL, homeUrl, hrefOf, labelUrl, postUrl } from './urls.js';
+import { redirectPages } from './redirects.js';
+import {
+  HOME_URL,
+  LABELS_URL,
+  NOT_FOUND_URL,
+  homeUrl,
+  hrefOf,
+  labelUrl,
+  postUrl,
+  staticPageUrl,
+} from './urls.js';
 import type { LabelLink, LabelRef, Page, PagerView, PostView, SiteView } from './view.js';
 
 /** The pages of a site, or the collisions that stop it from being written. */
@@ -141,6 +151,19 @@ export function routeSite(
     pages.push(page);
   });
 
+  for (const sitePage of site.pages) {
+    const url = staticPageUrl(sitePage.slug);
+    pages.push({
+      url,
+      template: 'page',
+      data: {
+        site: siteView,
+        page: { kind: 'page', title: sitePage.title, url: href(url) },
+        post: postView(sitePage, href(url), [], site, formatDate),
+      },
+    });
+  }
+
   for (const chunk of paginate(postViews, config.postsPerPage)) {
     const url = homeUrl(chunk.number);
     pages.push({
@@ -197,6 +220,8 @@ export function routeSite(
       page: { kind: '404', title: 'Page not found', url: href(NOT_FOUND_URL) },
     },
   });
+
+  pages.push(...redirectPages(site, postUrls, siteView));
 
   const outputs = { postUrls, pageUrls: pages.map((page) => page.url), staticPaths };
   const unchanged =

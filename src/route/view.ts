@@ -22,7 +22,7 @@ export interface SiteView {
 /** What every page gets as `page`. */
 export interface PageView {
   /** `post`, `home`, `label`, `labels` or `404`: the template that renders it. */
-  readonly kind: TemplateName;
+  readonly kind: TemplateName | BuiltInKind;
   /** The page's own title, or empty for the home page (the layout adds the site title). */
   readonly title: string;
   /** The page's own link. */
@@ -105,20 +105,64 @@ export interface LabelsPageData {
   readonly labels: readonly LabelLink[];
 }
 
+/** A page of the site (`page: true`): the post view, without neighbours. */
+export interface StaticPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly post: PostView;
+}
+
 export interface NotFoundPageData {
   readonly site: SiteView;
   readonly page: PageView;
 }
 
+/** Where an old address now leads. */
+export interface RedirectPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  /** The new page: its title, its link, and its absolute address for `rel=canonical`. */
+  readonly target: { readonly title: string; readonly url: string; readonly canonical: string };
+  /** Who asked for this redirect, for collision messages: a post file, or null for Rubric. */
+  readonly source: string | null;
+}
+
+/** One line of a `_redirects` file: an old path, percent-encoded, and its new link. */
+export interface RedirectRule {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The `_redirects` file: every rule, in the order the host should try them. */
+export interface RedirectsFileData {
+  readonly rules: readonly RedirectRule[];
+}
+
+/**
+ * Page kinds Rubric renders itself, not through the theme: a redirect must be the same
+ * tiny page whatever the theme, and a `_redirects` file is not HTML.
+ */
+export type BuiltInKind = 'redirect' | 'redirects';
+
 /** The page templates a theme must have. */
-export type TemplateName = 'post' | 'home' | 'label' | 'labels' | '404';
+export type TemplateName = 'post' | 'page' | 'home' | 'label' | 'labels' | '404';
 
 /** Every page template name, for checking a theme. */
-export const TEMPLATE_NAMES: readonly TemplateName[] = ['post', 'home', 'label', 'labels', '404'];
+export const TEMPLATE_NAMES: readonly TemplateName[] = [
+  'post',
+  'page',
+  'home',
+  'label',
+  'labels',
+  '404',
+];
 
 /** A page to render: where it goes, which template, and the template's data. */
 export type Page =
   | { readonly url: string; readonly template: 'post'; readonly data: PostPageData }
   | { readonly url: string; readonly template: 'home' | 'label'; readonly data: ListPageData }
+  | { readonly url: string; readonly template: 'page'; readonly data: StaticPageData }
   | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
-  | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData };
+  | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData }
+  | { readonly url: string; readonly template: 'redirect'; readonly data: RedirectPageData }
+  | { readonly url: string; readonly template: 'redirects'; readonly data: RedirectsFileData };

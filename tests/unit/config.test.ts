@@ -29,6 +29,7 @@ describe('readConfig: defaults', () => {
       postsPerPage: 10,
       permalink: '/:year/:month/:slug/',
       labelSlugs: new Map(),
+      bloggerRedirects: false,
     });
   });
 
@@ -80,6 +81,7 @@ describe('readConfig: values', () => {
         ['c++', 'cpp'],
         ['foreign relations of iran', 'iran'],
       ]),
+      bloggerRedirects: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -272,7 +274,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `bloggerRedirects`.',
     );
   });
 });
