@@ -69,11 +69,14 @@ export async function dev(options: DevOptions): Promise<DevServer> {
       hub.broadcast({ type: 'failed', errors: overlayErrors(run.errors, formatLocation) });
       return;
     }
-    const what = changed === null ? 'built' : `${describe(changed)}:`;
     const pages = run.rendered.length;
+    const files = result.written.length;
+    const took = `in ${Math.round(result.ms)} ms`;
     options.log(
-      `${what} ${pages} page${pages === 1 ? '' : 's'} rendered, ${result.written.length} written, ` +
-        `${result.deleted.length} deleted in ${Math.round(result.ms)} ms`,
+      changed === null
+        ? `built ${pages} page${pages === 1 ? '' : 's'} (${files} files written) ${took}`
+        : `${describe(changed)}: ${pages} page${pages === 1 ? '' : 's'} rendered, ` +
+            `${files} file${files === 1 ? '' : 's'} written, ${result.deleted.length} deleted ${took}`,
     );
     hub.broadcast({ type: 'built', files: result.written });
   };

@@ -32,7 +32,7 @@ const TEMPLATE = /\.(hbs|handlebars)$/;
  * folder ends with a slash (`posts/2025/`). `outputFolder` is the output folder relative
  * to the site folder, when it is inside it: nothing in it is ever a source.
  */
-export function classify(file: string, outputFolder = 'dist'): ChangeKind {
+export function classify(file: string, outputFolder?: string): ChangeKind {
   const isFolder = file.endsWith('/');
   const segments = file.split('/').filter((segment) => segment !== '' && segment !== '.');
   const [top, ...rest] = segments;
@@ -54,7 +54,8 @@ export function classify(file: string, outputFolder = 'dist'): ChangeKind {
   return 'static';
 }
 
-function isInside(segments: readonly string[], folder: string): boolean {
+function isInside(segments: readonly string[], folder: string | undefined): boolean {
+  if (folder === undefined) return false;
   const parts = folder.split('/').filter((segment) => segment !== '' && segment !== '.');
   if (parts.length === 0 || parts[0] === '..') return false;
   return parts.every((part, i) => segments[i] === part);

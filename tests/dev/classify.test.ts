@@ -34,7 +34,7 @@ describe('classify', () => {
     ['../posts/a.md', 'ignored'],
     ['', 'ignored'],
   ])('%s is %s', (file, kind) => {
-    expect(classify(file)).toBe(kind);
+    expect(classify(file, 'dist')).toBe(kind);
   });
 
   it('ignores the output folder wherever it is inside the site', () => {
@@ -52,6 +52,6 @@ describe('classify', () => {
     ['dist/', 'ignored'],
     ['node_modules/', 'ignored'],
   ])('the folder %s is %s', (folder, kind) => {
-    expect(classify(folder)).toBe(kind);
+    expect(classify(folder, 'dist')).toBe(kind);
   });
 });

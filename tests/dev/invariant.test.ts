@@ -18,6 +18,8 @@ interface PostModel {
   labels: string[];
   body: string;
   draft: boolean;
+  /** A page of the site (`page: true`) rather than a post. */
+  page: boolean;
   broken: boolean;
 }
 
@@ -36,7 +38,7 @@ const WORDS = ['alpha', 'beta', 'gamma', 'delta'];
 function postText(p: PostModel): string {
   if (p.broken) return `---\ntitle: ${p.title}\ndate: [not a date\n---\n\n${p.body}\n`;
   const labels = p.labels.length > 0 ? `labels: ${JSON.stringify(p.labels)}\n` : '';
-  const draft = p.draft ? 'draft: true\n' : '';
+  const draft = `${p.draft ? 'draft: true\n' : ''}${p.page ? 'page: true\n' : ''}`;
   const day = String(p.day).padStart(2, '0');
   return `---\ntitle: ${JSON.stringify(p.title)}\ndate: 2025-03-${day}\n${labels}${draft}---\n\n${p.body}\n`;
 }
@@ -126,6 +128,7 @@ const edit: fc.Arbitrary<Edit> = fc
           labels: [label],
           body: 'New.',
           draft: false,
+          page: false,
           broken: false,
         });
       },
@@ -148,6 +151,7 @@ const edit: fc.Arbitrary<Edit> = fc
       },
     })),
     fc.nat().map((n) => ({ name: `draft ${n}`, apply: onPost(n, (p) => (p.draft = !p.draft)) })),
+    fc.nat().map((n) => ({ name: `page ${n}`, apply: onPost(n, (p) => (p.page = !p.page)) })),
     fc.nat().map((n) => ({ name: `break ${n}`, apply: onPost(n, (p) => (p.broken = !p.broken)) })),
     fc.constantFrom('', 'one', 'two').map((mark) => ({
       name: `template ${mark}`,
@@ -193,6 +197,7 @@ function initialModel(): SiteModel {
       labels,
       body: `Body of ${file}.`,
       draft: false,
+      page: false,
       broken: false,
     });
   }
