@@ -80,7 +80,10 @@ export function routeSite(
 ): Routes {
   const { config } = site;
   const href = (url: string) => hrefOf(url, config.basePath);
-  const formatDate = dateFormatter(config.language, config.timezone);
+  // Made lazily: only posts without a memoised view need a date formatted.
+  let formatter: DateFormatter | null = null;
+  const formatDate: DateFormatter = (epochMs, withTime) =>
+    (formatter ??= dateFormatter(config.language, config.timezone))(epochMs, withTime);
   memo.siteView ??= {
     title: config.title,
     description: config.description,

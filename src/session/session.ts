@@ -190,8 +190,9 @@ function runStages(
   const errors: BuildError[] = [...state.configErrors];
   const warnings: BuildWarning[] = [];
   const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
-    errors.push(...r.errors);
-    warnings.push(...(r.warnings ?? []));
+    // Most reports are empty: thousands of posts each report nothing.
+    if (r.errors.length > 0) errors.push(...r.errors);
+    if (r.warnings && r.warnings.length > 0) warnings.push(...r.warnings);
   };
 
   const { results, parsed } = parsePosts(sources.posts, state);
