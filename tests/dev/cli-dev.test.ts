@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIO } from '../../src/cli.js';
+import { dev } from '../../src/dev/dev.js';
 import { makeSite, post } from '../support/site.js';
 
 function capture(cwd: string, extra: Partial<CliIO> = {}) {
@@ -53,6 +54,27 @@ describe('rubric dev', () => {
       const { io, stderr } = capture(root);
       expect(await run(['dev', '--port', String(port)], io)).toBe(2);
       expect(stderr.join('\n')).toContain(`port ${port} is already in use`);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+
+  it('takes the next free port when the default one is taken', async () => {
+    const root = await makeSite(files);
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const { port } = busy.address() as AddressInfo;
+    try {
+      const server = await dev({
+        root,
+        port,
+        strictPort: false,
+        host: '127.0.0.1',
+        log: () => undefined,
+      });
+      const chosen = Number(new URL(server.url).port);
+      await server.close();
+      expect(chosen).toBeGreaterThan(port);
     } finally {
       await new Promise((resolve) => busy.close(resolve));
     }
