@@ -69,11 +69,30 @@ export async function updateOutput(
   await mapLimit(deleted, (file) => rm(insideFolder(outDir, file), { force: true }));
   await removeEmptyFolders(outDir, deleted);
   const destinations = [...pages.map((f) => f.path), ...copies.map((f) => f.outputPath)];
-  const folders = new Set(destinations.map((d) => path.dirname(insideFolder(outDir, d))));
-  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-  await mapLimit(pages, (f) => writeFile(insideFolder(outDir, f.path), f.contents));
-  await mapLimit(copies, (f) => copyFile(f.absolutePath, insideFolder(outDir, f.outputPath)));
+  await mapLimit(pages, (f) => inFolder(outDir, f.path, (target) => writeFile(target, f.contents)));
+  await mapLimit(copies, (f) =>
+    inFolder(outDir, f.outputPath, (target) => copyFile(f.absolutePath, target)),
+  );
   return { written: destinations.sort(), deleted, state: after };
+}
+
+/**
+ * Writes one file inside `outDir`. Most files go where a file was written before, so the
+ * folder is made only when the write finds it missing: one system call, not two.
+ */
+async function inFolder(
+  outDir: string,
+  file: string,
+  write: (target: string) => Promise<void>,
+): Promise<void> {
+  const target = insideFolder(outDir, file);
+  try {
+    await write(target);
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+    await mkdir(path.dirname(target), { recursive: true });
+    await write(target);
+  }
 }
 
 /** Removes folders that deleting `files` left empty, deepest first, never `outDir` itself. */
