@@ -1,6 +1,7 @@
 /**
- * The command line: a thin shell over `build()`. The only module that reads `process`;
- * `run` takes its arguments and output streams so tests can call it directly.
+ * The command line: a thin shell over `build()` and `dev()`. The only module that reads
+ * `process`; `run` takes its arguments and output streams so tests can call it directly.
+ * The dev server is loaded only for `rubric dev`, so `rubric build` starts fast.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,12 +20,17 @@ export interface CliIO {
   readonly cwd: string;
   /** The moment of the build, for tests; now by default. */
   readonly now?: number;
+  /** Ends `rubric dev` (Ctrl+C); without it, `dev` runs until the process ends. */
+  readonly stop?: AbortSignal;
+  /** Told the preview's URL once `rubric dev` serves it. */
+  readonly onServing?: (url: string) => void;
 }
 
 const HELP = `rubric: a static site generator for topic blogs
 
 Usage:
   rubric build [--root DIR] [--out DIR] [--drafts] [--future]
+  rubric dev [--root DIR] [--out DIR] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open]
   rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR]
 
 Options:
@@ -32,6 +38,9 @@ Options:
   --out DIR    where to write the site; default: ROOT/dist
   --drafts     include posts with draft: true
   --future     include posts dated in the future
+  --port N     dev: the port to serve on; default: 4000, or the next free one
+  --host H     dev: the address to listen on; default: 127.0.0.1
+  --open       dev: open the preview in the browser
   -h, --help   show this help
 
 Import options:
@@ -40,6 +49,31 @@ Import options:
   --download-images DIR  fetch images into DIR (inside ROOT/static) and link the copies
 
 Exit codes: 0 built, 1 the content has errors, 2 wrong usage.`;
+
+interface Options {
+  root?: string;
+  out?: string;
+  drafts?: boolean;
+  future?: boolean;
+  help?: boolean;
+  port?: string;
+  host?: string;
+  open?: boolean;
+}
+
+const OPTIONS = {
+  root: { type: 'string' },
+  out: { type: 'string' },
+  drafts: { type: 'boolean' },
+  future: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const DEV_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  open: { type: 'boolean' },
+} as const;
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -50,32 +84,29 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === 'import') return runImport(rest, io, colors);
-  if (command !== 'build') {
+  if (command !== 'build' && command !== 'dev') {
     io.err(colors.red(`rubric: unknown command "${command}".`) + ' Run `rubric --help`.');
     return EXIT.usage;
   }
-  let values: { root?: string; out?: string; drafts?: boolean; future?: boolean; help?: boolean };
+  let values: Options;
   try {
     ({ values } = parseArgs({
       args: [...rest],
-      options: {
-        root: { type: 'string' },
-        out: { type: 'string' },
-        drafts: { type: 'boolean' },
-        future: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: command === 'dev' ? { ...OPTIONS, ...DEV_OPTIONS } : OPTIONS,
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
-    io.err(`${colors.red(`rubric build: ${(error as Error).message}`)} Run \`rubric --help\`.`);
+    io.err(
+      `${colors.red(`rubric ${command}: ${(error as Error).message}`)} Run \`rubric --help\`.`,
+    );
     return EXIT.usage;
   }
   if (values.help) {
     io.out(HELP);
     return EXIT.ok;
   }
+  if (command === 'dev') return runDev(values, io, colors);
 
   const started = performance.now();
   const root = path.resolve(io.cwd, values.root ?? '.');
@@ -118,6 +149,71 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   );
   return EXIT.ok;
 }
+
+/** `rubric dev`: serves until `io.stop` fires. The dev modules are loaded only now. */
+async function runDev(values: Options, io: CliIO, colors: Colors): Promise<number> {
+  const port = values.port === undefined ? 4000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(
+      colors.red(
+        `rubric dev: --port must be a number from 0 to 65535, not "${values.port ?? ''}".`,
+      ),
+    );
+    return EXIT.usage;
+  }
+  const { dev, PortInUseError } = await import('./dev/dev.js');
+  const started = { root: path.resolve(io.cwd, values.root ?? '.') };
+  let server;
+  try {
+    server = await dev({
+      ...started,
+      outDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
+      drafts: values.drafts ?? false,
+      future: values.future ?? false,
+      port,
+      strictPort: values.port !== undefined,
+      host: values.host ?? '127.0.0.1',
+      log: (line, problem) => {
+        if (!problem) io.out(line);
+        else if (problem.severity === 'error') io.err(`${colors.red('error')} ${line}`);
+        else io.out(`${colors.yellow('warning')} ${line}`);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    io.err(
+      colors.red(`rubric dev: port ${error.port} is already in use.`) +
+        ' Stop whatever is using it, or choose another port with --port.',
+    );
+    return EXIT.usage;
+  }
+  io.out(`${colors.green('serving')} ${server.url} (Ctrl+C to stop)`);
+  io.onServing?.(server.url);
+  if (values.open) {
+    const { default: open } = await import('open');
+    await open(server.url).catch(() => {
+      io.err(`could not open a browser; visit ${server.url}`);
+    });
+  }
+  const stop = io.stop;
+  await new Promise<void>((resolve) => {
+    if (!stop) return;
+    if (stop.aborted) resolve();
+    else
+      stop.addEventListener(
+        'abort',
+        () => {
+          resolve();
+        },
+        { once: true },
+      );
+  });
+  await server.close();
+  io.out('stopped');
+  return EXIT.ok;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
 
 /** `rubric import blogger EXPORT.xml …`: parses the arguments and prints the summary. */
 async function runImport(
@@ -182,12 +278,21 @@ async function runImport(
 /** The entry point of the `rubric` bin. */
 export async function main(): Promise<void> {
   const colorOut = pc.isColorSupported;
+  // Ctrl+C ends `rubric dev` cleanly: watcher and server closed, exit code 0.
+  const stop = new AbortController();
+  const onSignal = () => {
+    stop.abort();
+  };
+  const argv = process.argv.slice(2);
+  // Only `dev` waits for Ctrl+C; `build` is stopped by it as any program is.
+  if (argv[0] === 'dev') process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    process.exitCode = await run(process.argv.slice(2), {
+    process.exitCode = await run(argv, {
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
       color: colorOut,
       cwd: process.cwd(),
+      stop: stop.signal,
     });
   } catch (error) {
     // Not a content problem but the machine's (a file that cannot be read, a full disk):

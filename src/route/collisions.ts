@@ -98,10 +98,13 @@ export function findCollisions(
   const byFolded = new Map<string, Claim[]>();
   for (const claim of claims) {
     const folded = claim.output.normalize('NFC').toLowerCase();
-    byFolded.set(folded, [...(byFolded.get(folded) ?? []), claim]);
+    const sharing = byFolded.get(folded);
+    if (sharing) sharing.push(claim);
+    else byFolded.set(folded, [claim]);
   }
-  for (const [, sharing] of [...byFolded].sort(([a], [b]) => compareStrings(a, b))) {
-    if (sharing.length < 2) continue;
+  // Only shared paths are reported, in path order; most sites have none to sort.
+  const shared = [...byFolded].filter(([, sharing]) => sharing.length > 1);
+  for (const [, sharing] of shared.sort(([a], [b]) => compareStrings(a, b))) {
     // Labels sharing a slug are the model's LabelSlugCollision, reported there already.
     if (sharing.every((claim) => claim.kind === 'label')) continue;
     const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));

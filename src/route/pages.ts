@@ -19,7 +19,7 @@ import {
   postUrl,
   staticPageUrl,
 } from './urls.js';
-import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
+import type { LabelLink, LabelRef, Page, PagerView, PostView, SiteView } from './view.js';
 
 /** The pages of a site, or the collisions that stop it from being written. */
 export interface Routes {
@@ -28,14 +28,63 @@ export interface Routes {
 }
 
 /**
- * Routes a site. `staticPaths` are the output paths of the static files, which pages
- * must not overwrite.
+ * Views made by earlier routings of the same site (same config), reused when their
+ * inputs are the same objects or values: `rubric dev` keeps one, so an unchanged post
+ * keeps its view object and comparing pages stays cheap. Memoising only: routing with a
+ * memo gives the same pages as routing without.
  */
-export function routeSite(site: Site, staticPaths: readonly string[] = []): Routes {
+export interface RouteMemo {
+  /** A post's URL and the link to it (under the base path, encoded). */
+  readonly postUrls: WeakMap<Post, { readonly url: string; readonly href: string }>;
+  readonly postViews: WeakMap<Post, PostView>;
+  /** A post's page, by its view, with the neighbours it was made with. */
+  readonly postPages: WeakMap<
+    PostView,
+    { url: string; newer: PostView | null; older: PostView | null; page: Page }
+  >;
+  /** The label references of the last routing, by name and URL. */
+  labelRefs: Map<string, LabelRef>;
+  siteView: SiteView | null;
+  /**
+   * The URLs of the last routing when they had no collision. Collisions depend only on
+   * where pages, posts and static files go, so the same URLs in the same places are
+   * still clear and need no new check.
+   */
+  clearOutputs: {
+    readonly postUrls: readonly string[];
+    readonly pageUrls: readonly string[];
+    readonly staticPaths: readonly string[];
+  } | null;
+}
+
+/** An empty {@link RouteMemo}; valid for one site config. */
+export function createRouteMemo(): RouteMemo {
+  return {
+    postUrls: new WeakMap(),
+    postViews: new WeakMap(),
+    postPages: new WeakMap(),
+    labelRefs: new Map(),
+    clearOutputs: null,
+    siteView: null,
+  };
+}
+
+/**
+ * Routes a site. `staticPaths` are the output paths of the static files, which pages
+ * must not overwrite. `memo` (for one config) lets repeated routings reuse views.
+ */
+export function routeSite(
+  site: Site,
+  staticPaths: readonly string[] = [],
+  memo: RouteMemo = createRouteMemo(),
+): Routes {
   const { config } = site;
   const href = (url: string) => hrefOf(url, config.basePath);
-  const formatDate = dateFormatter(config.language, config.timezone);
-  const siteView: SiteView = {
+  // Made lazily: only posts without a memoised view need a date formatted.
+  let formatter: DateFormatter | null = null;
+  const formatDate: DateFormatter = (epochMs, withTime) =>
+    (formatter ??= dateFormatter(config.language, config.timezone))(epochMs, withTime);
+  memo.siteView ??= {
     title: config.title,
     description: config.description,
     language: config.language,
@@ -44,33 +93,65 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     homeUrl: href(HOME_URL),
     labelsUrl: href(LABELS_URL),
   };
+  const siteView = memo.siteView;
 
-  const postUrls = site.posts.map((post) => postUrl(post, config.permalink, config.timezone));
+  const postLinks = site.posts.map((post) => {
+    let link = memo.postUrls.get(post);
+    if (link === undefined) {
+      const url = postUrl(post, config.permalink, config.timezone);
+      link = { url, href: href(url) };
+      memo.postUrls.set(post, link);
+    }
+    return link;
+  });
+  const postUrls = postLinks.map((link) => link.url);
   const labelLinks: LabelLink[] = site.labels.map((label) => ({
     name: label.name,
     url: href(labelUrl(label.slug)),
     count: label.posts.length,
   }));
-  const postViews = site.posts.map((post, i) =>
-    postView(post, href(postUrls[i] ?? ''), site, labelLinks, i, formatDate),
-  );
+  const refs = new Map<string, LabelRef>();
+  const labelRefs = labelLinks.map(({ name, url }) => {
+    const key = `${name}\0${url}`;
+    const ref = memo.labelRefs.get(key) ?? { name, url };
+    refs.set(key, ref);
+    return ref;
+  });
+  memo.labelRefs = refs;
+  const postViews = site.posts.map((post, i) => {
+    const url = postLinks[i]?.href ?? '';
+    const labels = (site.postLabels[i] ?? []).map((index) => labelRefs[index] as LabelRef);
+    const known = memo.postViews.get(post);
+    if (known?.url === url && sameItems(known.labels, labels)) return known;
+    const view = postView(post, url, labels, site, formatDate);
+    memo.postViews.set(post, view);
+    return view;
+  });
 
   const pages: Page[] = [];
   site.posts.forEach((post, i) => {
     const url = postUrls[i] ?? '';
-    const newer = i > 0 ? postViews[i - 1] : undefined;
-    const older = postViews[i + 1];
-    pages.push({
+    const view = postViews[i] as PostView;
+    const newer = postViews[i - 1] ?? null;
+    const older = postViews[i + 1] ?? null;
+    const known = memo.postPages.get(view);
+    if (known?.url === url && known.newer === newer && known.older === older) {
+      pages.push(known.page);
+      return;
+    }
+    const page: Page = {
       url,
       template: 'post',
       data: {
         site: siteView,
-        page: { kind: 'post', title: post.title, url: href(url) },
-        post: postViews[i] as PostView,
+        page: { kind: 'post', title: post.title, url: view.url },
+        post: view,
         newer: newer ? { title: newer.title, url: newer.url } : null,
         older: older ? { title: older.title, url: older.url } : null,
       },
-    });
+    };
+    memo.postPages.set(view, { url, newer, older, page });
+    pages.push(page);
   });
 
   for (const sitePage of site.pages) {
@@ -81,7 +162,7 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
       data: {
         site: siteView,
         page: { kind: 'page', title: sitePage.title, url: href(url) },
-        post: { ...postView(sitePage, href(url), site, [], -1, formatDate), labels: [] },
+        post: postView(sitePage, href(url), [], site, formatDate),
       },
     });
   }
@@ -145,18 +226,24 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
 
   pages.push(...redirectPages(site, postUrls, siteView));
 
-  return { pages, errors: findCollisions(pages, site, postUrls, staticPaths) };
+  const outputs = { postUrls, pageUrls: pages.map((page) => page.url), staticPaths };
+  const unchanged =
+    memo.clearOutputs !== null &&
+    sameItems(memo.clearOutputs.postUrls, outputs.postUrls) &&
+    sameItems(memo.clearOutputs.pageUrls, outputs.pageUrls) &&
+    sameItems(memo.clearOutputs.staticPaths, outputs.staticPaths);
+  const errors = unchanged ? [] : findCollisions(pages, site, postUrls, staticPaths);
+  memo.clearOutputs = errors.length === 0 ? outputs : null;
+  return { pages, errors };
 }
 
 function postView(
   post: Post,
   url: string,
+  labels: readonly LabelRef[],
   site: Site,
-  labelLinks: readonly LabelLink[],
-  index: number,
   formatDate: DateFormatter,
 ): PostView {
-  const labels = (site.postLabels[index] ?? []).map((i) => labelLinks[i] as LabelLink);
   return {
     title: post.title,
     url,
@@ -170,6 +257,10 @@ function postView(
     hasMore: post.excerptHtml !== null,
     data: post.data,
   };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: string): PagerView {

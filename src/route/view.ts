@@ -29,10 +29,18 @@ export interface PageView {
   readonly url: string;
 }
 
-/** A label as a link: on post bylines and in the label index. */
-export interface LabelLink {
+/** A label as a link, as posts show their labels. */
+export interface LabelRef {
   readonly name: string;
   readonly url: string;
+}
+
+/**
+ * A label with its post count: label pages and the label index. Posts carry
+ * {@link LabelRef}s without the count, so a post's page does not change when another
+ * post joins or leaves one of its labels.
+ */
+export interface LabelLink extends LabelRef {
   /** How many published posts carry it. */
   readonly count: number;
 }
@@ -45,7 +53,7 @@ export interface PostView {
   readonly updated: DisplayDate | null;
   readonly author: string;
   readonly summary: string;
-  readonly labels: readonly LabelLink[];
+  readonly labels: readonly LabelRef[];
   /** The whole body, rendered. */
   readonly html: string;
   /** The body up to the jump break; the whole body when there is none. */
