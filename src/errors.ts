@@ -25,7 +25,7 @@ export type ErrorName =
   | 'OutputFolder';
 
 /** The catalogue of named warnings: the build still succeeds. */
-export type WarningName = 'FrontMatterTypo' | 'LabelVariants';
+export type WarningName = 'FrontMatterTypo' | 'LabelVariants' | 'RelativeBaseUrl';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

@@ -34,6 +34,10 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Hand-set label slugs, keyed by label identity (see `labelKey`). */
   readonly labelSlugs: ReadonlyMap<string, string>;
+  /** What feed entries carry: the whole post, or its summary only. */
+  readonly feedContent: 'full' | 'summary';
+  /** How many of the newest posts each feed holds. */
+  readonly feedLimit: number;
 }
 
 /** The settings a site gets when `site.yaml` is absent or leaves a key out. */
@@ -48,6 +52,8 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   postsPerPage: 10,
   permalink: '/:year/:month/:slug/',
   labelSlugs: new Map<string, string>(),
+  feedContent: 'full',
+  feedLimit: 20,
 });
 
 const KNOWN_KEYS = [
@@ -60,6 +66,8 @@ const KNOWN_KEYS = [
   'postsPerPage',
   'permalink',
   'labelSlugs',
+  'feedContent',
+  'feedLimit',
 ] as const;
 
 const PERMALINK_TOKENS = new Set([':year', ':month', ':day', ':slug']);
@@ -194,6 +202,26 @@ function applySetting(
         };
       }
       settings.labelSlugs = slugs.map;
+      return null;
+    }
+    case 'feedContent': {
+      if (value !== 'full' && value !== 'summary') {
+        return invalid(
+          'feedContent must be `full` or `summary`.',
+          'Write `feedContent: summary` to put only summaries in feeds, or leave it out for whole posts.',
+        );
+      }
+      settings.feedContent = value;
+      return null;
+    }
+    case 'feedLimit': {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1000) {
+        return invalid(
+          'feedLimit must be a whole number from 1 to 1000.',
+          'Write it like `feedLimit: 20`.',
+        );
+      }
+      settings.feedLimit = value;
       return null;
     }
     default: {

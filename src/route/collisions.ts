@@ -5,7 +5,7 @@
  */
 import { buildError, compareStrings, type BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { HOME_URL, RESERVED_SEGMENTS, outputPathOf } from './urls.js';
+import { FEED_URL, HOME_URL, RESERVED_SEGMENTS, outputPathOf } from './urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
@@ -58,14 +58,16 @@ export function findCollisions(
   for (const page of pages) {
     if (page.template === 'post') continue;
     const output = outputPathOf(page.url);
+    const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
     if (page.template === 'label') {
       const by = `the label page of "${page.data.label?.name ?? ''}"`;
-      const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
+      claims.push({ kind: 'label', output, by, file: '', at: null, fix });
+    } else if (page.template === 'atom' && page.url !== FEED_URL) {
+      const by = `the label feed "${page.data.feed.title}"`;
       claims.push({ kind: 'label', output, by, file: '', at: null, fix });
     } else {
       const by = `Rubric's ${page.template} page`;
-      const fix = 'Rename the other file.';
-      claims.push({ kind: 'page', output, by, file: '', at: null, fix });
+      claims.push({ kind: 'page', output, by, file: '', at: null, fix: 'Rename the other file.' });
     }
   }
   for (const output of staticPaths) {

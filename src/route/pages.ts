@@ -3,19 +3,43 @@
  * Pure. Pagination lives here; `collisions.ts` checks that no two outputs share a path.
  */
 import { dateFormatter, type DateFormatter } from '../dates.js';
-import type { BuildError } from '../errors.js';
+import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import { findCollisions } from './collisions.js';
+import { blogPostingJsonLd, describePost } from './describe.js';
+import { feedPages, hasFeed } from './feeds.js';
 import { paginate, type Chunk } from './paginate.js';
-import { HOME_URL, LABELS_URL, NOT_FOUND_URL, homeUrl, hrefOf, labelUrl, postUrl } from './urls.js';
+import { sitemapPages } from './sitemap.js';
+import {
+  FEED_URL,
+  HOME_URL,
+  LABELS_URL,
+  NOT_FOUND_URL,
+  ROBOTS_URL,
+  RSS_URL,
+  absoluteHref,
+  homeUrl,
+  hrefOf,
+  labelFeedUrl,
+  labelUrl,
+  originOf,
+  postUrl,
+} from './urls.js';
 import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
 
 /** The pages of a site, or the collisions that stop it from being written. */
 export interface Routes {
   readonly pages: readonly Page[];
   readonly errors: readonly BuildError[];
+  readonly warnings: readonly BuildWarning[];
 }
+
+/**
+ * Numbered list pages after the first are kept out of search results (and so out of the
+ * sitemap) but their links are followed: see "Search engines" in the README for why.
+ */
+export const NUMBERED_PAGE_ROBOTS = 'noindex, follow';
 
 /**
  * Routes a site. `staticPaths` are the output paths of the static files, which pages
@@ -24,6 +48,10 @@ export interface Routes {
 export function routeSite(site: Site, staticPaths: readonly string[] = []): Routes {
   const { config } = site;
   const href = (url: string) => hrefOf(url, config.basePath);
+  const origin = originOf(config.baseUrl);
+  const absolute = (link: string) => absoluteHref(link, origin);
+  // Feeds need absolute links, so a site without a host in baseUrl has none.
+  const withFeeds = origin !== null && site.posts.some((post) => !post.draft);
   const formatDate = dateFormatter(config.language, config.timezone);
   const siteView: SiteView = {
     title: config.title,
@@ -33,6 +61,10 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     baseUrl: config.baseUrl,
     homeUrl: href(HOME_URL),
     labelsUrl: href(LABELS_URL),
+    origin: origin ?? '',
+    locale: config.language.replace('-', '_'),
+    feedUrl: withFeeds ? href(FEED_URL) : null,
+    rssUrl: withFeeds ? href(RSS_URL) : null,
   };
 
   const postUrls = site.posts.map((post) => postUrl(post, config.permalink, config.timezone));
@@ -40,6 +72,7 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     name: label.name,
     url: href(labelUrl(label.slug)),
     count: label.posts.length,
+    feedUrl: withFeeds && hasFeed(site, label.posts) ? href(labelFeedUrl(label.slug)) : null,
   }));
   const postViews = site.posts.map((post, i) =>
     postView(post, href(postUrls[i] ?? ''), site, labelLinks, i, formatDate),
@@ -50,12 +83,29 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     const url = postUrls[i] ?? '';
     const newer = i > 0 ? postViews[i - 1] : undefined;
     const older = postViews[i + 1];
+    const view = postViews[i] as PostView;
+    const description = describePost(post, config.language);
+    const jsonLd = blogPostingJsonLd({
+      post: view,
+      url: absolute(view.url),
+      description,
+      language: config.language,
+      siteTitle: config.title,
+      siteUrl: absolute(siteView.homeUrl),
+    });
     pages.push({
       url,
       template: 'post',
       data: {
         site: siteView,
-        page: { kind: 'post', title: post.title, url: href(url) },
+        page: {
+          kind: 'post',
+          title: post.title,
+          url: href(url),
+          description,
+          jsonLd,
+          ...(post.draft ? { robots: 'noindex' } : {}),
+        },
         post: postViews[i] as PostView,
         newer: newer ? { title: newer.title, url: newer.url } : null,
         older: older ? { title: older.title, url: older.url } : null,
@@ -74,6 +124,7 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
           kind: 'home',
           title: chunk.number > 1 ? `Page ${chunk.number}` : '',
           url: href(url),
+          ...(chunk.number > 1 ? { robots: NUMBERED_PAGE_ROBOTS } : {}),
         },
         label: null,
         posts: chunk.items,
@@ -93,7 +144,12 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
         template: 'label',
         data: {
           site: siteView,
-          page: { kind: 'label', title, url: href(url) },
+          page: {
+            kind: 'label',
+            title,
+            url: href(url),
+            ...(chunk.number > 1 ? { robots: NUMBERED_PAGE_ROBOTS } : {}),
+          },
           label: link,
           posts: chunk.items,
           pager: pager(chunk, (n) => href(labelUrl(label.slug, n)), siteView.homeUrl),
@@ -116,11 +172,35 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     template: '404',
     data: {
       site: siteView,
-      page: { kind: '404', title: 'Page not found', url: href(NOT_FOUND_URL) },
+      page: {
+        kind: '404',
+        title: 'Page not found',
+        url: href(NOT_FOUND_URL),
+        robots: 'noindex',
+      },
     },
   });
 
-  return { pages, errors: findCollisions(pages, site, postUrls, staticPaths) };
+  // Made last, from every page above, so that pages added by any part are listed.
+  const draftUrls = new Set(postUrls.filter((_, i) => site.posts[i]?.draft === true));
+  const ownRobots = staticPaths.includes(ROBOTS_URL.slice(1));
+  pages.push(...sitemapPages(pages, { site, siteView, origin, draftUrls, ownRobots }));
+  if (withFeeds) {
+    pages.push(...feedPages({ site, siteView, origin, postUrls }));
+  }
+
+  const warnings: BuildWarning[] = [];
+  if (origin === null) {
+    warnings.push(
+      buildWarning(
+        'RelativeBaseUrl',
+        { file: 'site.yaml' },
+        `baseUrl is ${config.baseUrl}, a path without a host, so the site has no feeds and no sitemap: they need absolute links.`,
+        'Set the address the blog is served from, like `baseUrl: https://example.org/blog/`.',
+      ),
+    );
+  }
+  return { pages, errors: findCollisions(pages, site, postUrls, staticPaths), warnings };
 }
 
 function postView(

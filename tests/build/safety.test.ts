@@ -22,7 +22,7 @@ describe('escaping', () => {
     expect(built.result.errors).toEqual([]);
     for (const url of ['/2025/01/a/', '/', '/labels/']) {
       const $ = await built.page(url);
-      expect($('script')).toHaveLength(0);
+      expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
       expect($('img')).toHaveLength(0);
       expect($('b')).toHaveLength(0);
     }
@@ -32,6 +32,13 @@ describe('escaping', () => {
     expect($('.post-author').text()).toBe('<img src=x onerror=alert(3)>');
     expect($('.site-title').text()).toBe('Site <b>bold</b>');
     expect($('.post-body em').text()).toBe('real');
+    // The JSON-LD holds the title as data: one script element, parsed whole.
+    const jsonLd = $('script[type="application/ld+json"]');
+    expect(jsonLd).toHaveLength(1);
+    expect(JSON.parse(jsonLd.text())).toMatchObject({
+      headline: '<script>alert(1)</script> & more',
+      keywords: '<script>alert(2)</script>',
+    });
   });
 });
 
