@@ -181,10 +181,11 @@ describe('label feeds', () => {
     // A label with drafts alone has a page in a draft build, but no feed to announce.
     expect(await built.exists('/labels/drafty/feed.xml')).toBe(false);
     const $ = await built.page('/labels/drafty/');
-    expect($('link[rel=alternate]').map((_, l) => $(l).attr('href')).get()).toEqual([
-      '/feed.xml',
-      '/rss.xml',
-    ]);
+    expect(
+      $('link[rel=alternate]')
+        .map((_, l) => $(l).attr('href'))
+        .get(),
+    ).toEqual(['/feed.xml', '/rss.xml']);
   });
 });
 
@@ -213,7 +214,11 @@ describe('the RSS 2.0 copy', () => {
     const atom = readFeed(await built.text('/feed.xml'));
     expect(rss.items.map((item) => item.id)).toEqual(atom.items.map((item) => item.id));
     expect(rss.items[1]?.published?.toISOString()).toBe('2025-03-01T06:30:00.000Z');
-    expect(load(rss.items[1]?.description ?? '')('p').last().text()).toBe('The rest.');
+    expect(
+      load(rss.items[1]?.description ?? '')('p')
+        .last()
+        .text(),
+    ).toBe('The rest.');
     const xml = readXml(await built.text('/rss.xml'), ['item']) as {
       rss: { channel: { item: { pubDate: string; guid: { '@_isPermaLink': string } }[] } };
     };

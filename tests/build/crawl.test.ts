@@ -1,0 +1,201 @@
+/**
+ * The crawl: build a fixture site, then follow every internal link and asset in every
+ * output file (href, src and srcset in HTML, links in feeds, sitemap entries, the
+ * robots.txt Sitemap line) and fail on any that does not resolve to a written file, or
+ * to an element id on it. Done at the host root, under a subpath, and with a subpath
+ * but no host.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { buildSite, listFiles, post } from '../support/site.js';
+import { expectWellFormed } from '../support/xml.js';
+
+/** Where the crawler pretends the site is served from when baseUrl has no host. */
+const ASSUMED_ORIGIN = 'https://assumed.invalid';
+
+const posts = {
+  'posts/2025-01-05-oman.md': post(
+    {
+      title: 'Oman talks',
+      date: '2025-01-05T10:00',
+      labels: '[foreign relations of iran, Oman]',
+      summary: 'Muscat again.',
+    },
+    'Teaser.\n\n<!-- more -->\n\nThe rest, with a [note](#more) and an [outside link](https://example.com/).',
+  ),
+  'posts/2025-02-01-securite.md': post({
+    title: 'Sécurité',
+    date: '2025-02-01',
+    labels: '[Sécurité européenne, "中东"]',
+    updated: '2025-02-03',
+  }),
+  'posts/2025-03-01-trade.md': post({
+    title: 'Trade',
+    date: '2025-03-01',
+    labels: 'Trade & Tariffs',
+  }),
+  'posts/2025-03-02-more.md': post({ title: 'More', date: '2025-03-02', labels: 'Oman' }),
+  'posts/2025-03-03-yet-more.md': post({ title: 'Yet more', date: '2025-03-03', labels: 'Oman' }),
+  'posts/2025-03-04-draft.md': post({ title: 'Draft', date: '2025-03-04', draft: 'true' }),
+  'posts/2027-01-01-future.md': post({ title: 'Future', date: '2027-01-01', labels: 'Later' }),
+  'static/img/logo.png': 'not really a png',
+};
+
+/** A theme that also links a static asset through the `href` helper, as themes do. */
+const theme = {
+  'templates/partials/pager.hbs':
+    '<img class="logo" src="{{href "img/logo.png"}}" srcset="{{href "img/logo.png"}} 2x" alt="">\n' +
+    '<nav>{{#if newerUrl}}<a href="{{newerUrl}}">Newer posts</a>{{/if}} <a href="{{homeUrl}}">Home</a> ' +
+    '{{#if olderUrl}}<a href="{{olderUrl}}">Older posts</a>{{/if}}</nav>\n',
+};
+
+interface Broken {
+  readonly from: string;
+  readonly link: string;
+  readonly why: string;
+}
+
+/**
+ * Follows every internal link of a built site. `baseUrl` is the site's; links outside its
+ * origin are external and skipped, links on its origin outside its path are broken.
+ */
+async function crawl(
+  outDir: string,
+  baseUrl: string,
+): Promise<{ checked: number; broken: Broken[] }> {
+  const base = new URL(baseUrl, ASSUMED_ORIGIN);
+  const files = await listFiles(outDir);
+  const written = new Set(files);
+  const ids = new Map<string, Set<string>>();
+  const idsOf = async (file: string) => {
+    let found = ids.get(file);
+    if (!found) {
+      const $ = load(await readFile(path.join(outDir, file), 'utf8'));
+      found = new Set(
+        $('[id]')
+          .map((_, el) => $(el).attr('id'))
+          .get(),
+      );
+      ids.set(file, found);
+    }
+    return found;
+  };
+  const broken: Broken[] = [];
+  let checked = 0;
+
+  const follow = async (from: string, link: string) => {
+    const fromUrl = new URL(from.replace(/(^|\/)index\.html$/, '$1'), base);
+    const target = new URL(link, fromUrl);
+    if (target.origin !== base.origin) return;
+    checked++;
+    if (!target.pathname.startsWith(base.pathname)) {
+      broken.push({ from, link, why: `outside ${base.pathname}` });
+      return;
+    }
+    const relative = decodeURIComponent(target.pathname.slice(base.pathname.length));
+    const file = relative === '' || relative.endsWith('/') ? `${relative}index.html` : relative;
+    if (!written.has(file)) {
+      broken.push({ from, link, why: `no file ${file}` });
+      return;
+    }
+    const fragment = decodeURIComponent(target.hash.slice(1));
+    if (fragment !== '' && file.endsWith('.html') && !(await idsOf(file)).has(fragment)) {
+      broken.push({ from, link, why: `no id ${fragment} in ${file}` });
+    }
+  };
+
+  for (const file of files) {
+    const text = await readFile(path.join(outDir, file), 'utf8');
+    const links: string[] = [];
+    if (file.endsWith('.html')) {
+      const $ = load(text);
+      $('[href]').each((_, el) => void links.push($(el).attr('href') ?? ''));
+      $('[src]').each((_, el) => void links.push($(el).attr('src') ?? ''));
+      $('[srcset]').each((_, el) => {
+        for (const candidate of ($(el).attr('srcset') ?? '').split(',')) {
+          links.push(candidate.trim().split(/\s+/)[0] ?? '');
+        }
+      });
+      $('meta[property="og:url"]').each((_, el) => void links.push($(el).attr('content') ?? ''));
+    } else if (file.endsWith('.xml')) {
+      expectWellFormed(text);
+      const $ = load(text, { xml: true });
+      $('link[href]').each((_, el) => void links.push($(el).attr('href') ?? ''));
+      $('link:not([href]), loc').each((_, el) => void links.push($(el).text()));
+      $('[xml\\:base]').each((_, el) => void links.push($(el).attr('xml:base') ?? ''));
+    } else if (file === 'robots.txt') {
+      for (const line of text.split('\n')) {
+        if (line.startsWith('Sitemap:')) links.push(line.slice('Sitemap:'.length).trim());
+      }
+    }
+    for (const link of links) await follow(file, link);
+  }
+  return { checked, broken };
+}
+
+describe.each([
+  ['at the host root', 'https://example.org/', true],
+  ['under a subpath', 'https://example.org/blog/', true],
+  ['under a subpath given without a host', '/blog/', false],
+])('every internal link and asset resolves %s', (_where, baseUrl, hasFeeds) => {
+  it.each([
+    ['the built-in theme', {}],
+    ['a theme that links static files', theme],
+  ])('with %s', async (_theme, themeFiles) => {
+    const built = await buildSite(
+      {
+        ...posts,
+        ...themeFiles,
+        'site.yaml': `title: Crawl\nbaseUrl: ${baseUrl}\npostsPerPage: 2\n`,
+      },
+      { drafts: true },
+    );
+    expect(built.result.errors).toEqual([]);
+    const outDir = built.result.outDir;
+    const files = await listFiles(outDir);
+    // The crawl covers every kind of output, so a kind that links wrongly is caught.
+    expect(files).toEqual(
+      expect.arrayContaining([
+        '404.html',
+        'index.html',
+        'page/2/index.html',
+        'labels/oman/page/2/index.html',
+        'labels/sécurité-européenne/index.html',
+        'robots.txt',
+        'style.css',
+        ...(hasFeeds
+          ? ['feed.xml', 'rss.xml', 'sitemap.xml', 'labels/oman/feed.xml', 'labels/中东/feed.xml']
+          : []),
+      ]),
+    );
+    const { checked, broken } = await crawl(outDir, baseUrl);
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(hasFeeds ? 300 : 150);
+  });
+});
+
+describe('the crawler', () => {
+  it('reports a link that leaves the subpath, a missing file and a missing id', async () => {
+    const built = await buildSite({
+      'site.yaml': 'baseUrl: https://example.org/blog/\n',
+      'posts/a.md': post(
+        { title: 'A', date: '2025-01-01' },
+        '[root](/labels/) [gone](https://example.org/blog/nothing/) [frag](#nowhere)',
+      ),
+    });
+    const { broken } = await crawl(built.result.outDir, 'https://example.org/blog/');
+    expect(broken.map((b) => `${b.from} ${b.link}`).sort()).toEqual(
+      [
+        '2025/01/a/index.html /labels/',
+        '2025/01/a/index.html https://example.org/blog/nothing/',
+        '2025/01/a/index.html #nowhere',
+        // The home page shows the whole post, links and all.
+        'index.html /labels/',
+        'index.html https://example.org/blog/nothing/',
+        'index.html #nowhere',
+      ].sort(),
+    );
+  });
+});
