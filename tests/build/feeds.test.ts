@@ -227,6 +227,24 @@ describe('the RSS 2.0 copy', () => {
   });
 });
 
+describe('feed paths', () => {
+  it('collide like label pages: two labels on one slug are one error, not two', async () => {
+    const built = await buildSite({
+      'site.yaml': siteYaml,
+      'posts/a.md': post({ title: 'A', date: '2025-01-01', labels: '["C++"]' }),
+      'posts/b.md': post({ title: 'B', date: '2025-01-02', labels: '[C]' }),
+    });
+    expect(built.result.errors.map((e) => e.name)).toEqual(['LabelSlugCollision']);
+  });
+
+  it('may not be taken by a static file', async () => {
+    const built = await buildSite({ ...site, 'static/feed.xml': '<feed/>' });
+    expect(built.result.errors).toEqual([
+      expect.objectContaining({ name: 'UrlCollision', file: 'static/feed.xml' }),
+    ]);
+  });
+});
+
 describe('without a host in baseUrl', () => {
   it('makes no feeds, announces none, and warns', async () => {
     const built = await buildSite({ ...site, 'site.yaml': 'baseUrl: /blog/\n' });

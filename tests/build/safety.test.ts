@@ -76,7 +76,8 @@ describe('paths', () => {
 
 describe('determinism', () => {
   const files = {
-    'site.yaml': 'timezone: Asia/Tehran\n',
+    // With a host, so that feeds and the sitemap are part of what must not change.
+    'site.yaml': 'timezone: Asia/Tehran\nbaseUrl: https://example.org/\n',
     'posts/b.md': post({ title: 'B', date: '2025-03-01T23:30', labels: '[Oman, Gulf]' }),
     'posts/a.md': post({ title: 'A', date: '2025-03-01T23:30', labels: '[Gulf, Oman]' }),
     'posts/c.md': post({ title: 'C', date: '2025-03-31T22:00:00Z', labels: 'Iran' }),
@@ -110,6 +111,7 @@ describe('determinism', () => {
       expect(auckland).toEqual(utc);
       // 2025-03-31T22:00Z is already April in Tehran (+03:30): the site's zone decides.
       expect([...utc.keys()]).toContain('2025/04/c/index.html');
+      expect([...utc.keys()]).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml']));
     } finally {
       process.env.TZ = saved;
     }
