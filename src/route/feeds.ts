@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { DateTime } from 'luxon';
+import { rfc3339, rfc822 } from '../dates.js';
 import type { Site } from '../model/site.js';
 import { describePost } from './describe.js';
 import {
@@ -55,8 +56,8 @@ export function feedPages(inputs: FeedInputs): Page[] {
           id: encodeURI(`tag:${host},${year(post.date, zone)}:${config.basePath.slice(1)}${stem}`),
           title: xmlText(post.title),
           url: absolute(postUrls[index] ?? ''),
-          publishedIso: iso(post.date, zone),
-          updatedIso: iso(updated, zone),
+          publishedIso: rfc3339(post.date, zone),
+          updatedIso: rfc3339(updated, zone),
           publishedRfc822: rfc822(post.date, zone),
           author: xmlText(post.author ?? config.author),
           categories: (site.postLabels[index] ?? []).map((l) =>
@@ -88,7 +89,7 @@ export function feedPages(inputs: FeedInputs): Page[] {
       language: config.language,
       selfUrl: absolute(selfUrl),
       pageUrl: absolute(pageUrl),
-      updatedIso: iso(newest, zone),
+      updatedIso: rfc3339(newest, zone),
       updatedRfc822: rfc822(newest, zone),
       author: xmlText(config.author || config.title),
       entries: chosen.map((i) => entryOf(i).view),
@@ -124,16 +125,6 @@ export function hasFeed(site: Site, indices: readonly number[]): boolean {
  */
 export function xmlText(text: string): string {
   return text.replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '');
-}
-
-/** RFC 3339 in the site's zone, for Atom and the sitemap: `2025-03-14T09:30:00+03:30`. */
-export function iso(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
-}
-
-/** RFC 822 (as RSS 2.0 wants, English names) in the site's zone: `Fri, 14 Mar 2025 09:30:00 +0330`. */
-function rfc822(epochMs: number, zone: string): string {
-  return DateTime.fromMillis(epochMs, { zone }).toRFC2822() ?? '';
 }
 
 /** Plain text as HTML, for RSS, whose `<description>` is always HTML. */

@@ -36,10 +36,13 @@ export interface Routes {
 }
 
 /**
- * Numbered list pages after the first are kept out of search results (and so out of the
- * sitemap) but their links are followed: see "Search engines" in the README for why.
+ * What search engines may do with page `n` of a list: pages after the first are kept out
+ * of search results (and so out of the sitemap) but their links are followed. See
+ * "Search engines" in the README for why. Spread into a {@link PageView}.
  */
-export const NUMBERED_PAGE_ROBOTS = 'noindex, follow';
+export function listPageRobots(n: number): { robots?: string } {
+  return n > 1 ? { robots: 'noindex, follow' } : {};
+}
 
 /**
  * Routes a site. `staticPaths` are the output paths of the static files, which pages
@@ -62,7 +65,7 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     homeUrl: href(HOME_URL),
     labelsUrl: href(LABELS_URL),
     origin: origin ?? '',
-    locale: config.language.replace('-', '_'),
+    locale: openGraphLocale(config.language),
     feedUrl: withFeeds ? href(FEED_URL) : null,
     rssUrl: withFeeds ? href(RSS_URL) : null,
   };
@@ -124,7 +127,7 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
           kind: 'home',
           title: chunk.number > 1 ? `Page ${chunk.number}` : '',
           url: href(url),
-          ...(chunk.number > 1 ? { robots: NUMBERED_PAGE_ROBOTS } : {}),
+          ...listPageRobots(chunk.number),
         },
         label: null,
         posts: chunk.items,
@@ -148,7 +151,7 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
             kind: 'label',
             title,
             url: href(url),
-            ...(chunk.number > 1 ? { robots: NUMBERED_PAGE_ROBOTS } : {}),
+            ...listPageRobots(chunk.number),
           },
           label: link,
           posts: chunk.items,
@@ -225,6 +228,12 @@ function postView(
     hasMore: post.excerptHtml !== null,
     data: post.data,
   };
+}
+
+/** `fr-CA` → `fr_CA`, `de-Latn-CH` → `de_CH`: Open Graph's language_TERRITORY. */
+function openGraphLocale(language: string): string {
+  const { language: lang, region } = new Intl.Locale(language);
+  return region ? `${lang}_${region}` : lang;
 }
 
 function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: string): PagerView {

@@ -4,7 +4,7 @@
  * pages marked `noindex`), each with the last time one of its posts changed.
  */
 import type { Site } from '../model/site.js';
-import { iso } from './feeds.js';
+import { rfc3339 } from '../dates.js';
 import { ROBOTS_URL, SITEMAP_URL, absoluteHref, hrefOf } from './urls.js';
 import type { Page, PostView, SiteView } from './view.js';
 
@@ -31,7 +31,7 @@ export function sitemapPages(pages: readonly Page[], inputs: SitemapInputs): Pag
       .filter((page) => listed(page, draftUrls))
       .map((page) => ({
         loc: absoluteHref(hrefOf(page.url, site.config.basePath), origin),
-        lastmod: iso(lastChange(page) ?? newest, zone),
+        lastmod: rfc3339(lastChange(page) ?? newest, zone),
       }));
     out.push({ url: SITEMAP_URL, template: 'sitemap', data: { site: siteView, urls } });
   }
