@@ -124,6 +124,22 @@ describe('list pages', () => {
   });
 });
 
+describe('a layout of its own', () => {
+  it('gets every head tag from the head-meta partial', async () => {
+    const built = await buildSite({
+      ...site,
+      'templates/layout.hbs':
+        '<!DOCTYPE html><html lang="{{site.language}}"><head><title>{{page.title}}</title>' +
+        '{{> head-meta}}</head><body>{{{body}}}</body></html>',
+    });
+    expect(built.result.errors).toEqual([]);
+    const $ = await built.page('/2025/03/c/');
+    expect($('link[rel=canonical]').attr('href')).toBe('https://example.org/blog/2025/03/c/');
+    expect($('link[rel=alternate]').first().attr('href')).toBe('/blog/feed.xml');
+    expect($('script[type="application/ld+json"]')).toHaveLength(1);
+  });
+});
+
 describe('without a host in baseUrl', () => {
   it('makes canonical and og:url site-relative links', async () => {
     const built = await buildSite({ ...site, 'site.yaml': 'baseUrl: /blog/\n' });

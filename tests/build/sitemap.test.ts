@@ -79,6 +79,17 @@ describe('robots.txt', () => {
     expect(text).not.toContain('Sitemap');
   });
 
+  it('comes from a theme template like any page, which a site may override', async () => {
+    const built = await buildSite({
+      ...site,
+      'templates/robots.hbs': 'User-agent: *\nDisallow: /drafts/\nSitemap: {{{sitemapUrl}}}\n',
+    });
+    expect(built.result.errors).toEqual([]);
+    expect(await built.text('/robots.txt')).toBe(
+      'User-agent: *\nDisallow: /drafts/\nSitemap: https://example.org/blog/sitemap.xml\n',
+    );
+  });
+
   it("gives way to the site's own static/robots.txt", async () => {
     const own = 'User-agent: *\nDisallow: /private/\n';
     const built = await buildSite({ ...site, 'static/robots.txt': own });
