@@ -25,6 +25,7 @@ const HELP = `rubric: a static site generator for topic blogs
 
 Usage:
   rubric build [--root DIR] [--out DIR] [--drafts] [--future]
+  rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR]
 
 Options:
   --root DIR   the site folder (posts/, templates/, static/, site.yaml); default: .
@@ -32,6 +33,11 @@ Options:
   --drafts     include posts with draft: true
   --future     include posts dated in the future
   -h, --help   show this help
+
+Import options:
+  --comments             write each post's comments beside it (POST.comments.yaml)
+  --force                overwrite files that exist and differ from the import
+  --download-images DIR  fetch images into DIR (inside ROOT/static) and link the copies
 
 Exit codes: 0 built, 1 the content has errors, 2 wrong usage.`;
 
@@ -43,6 +49,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (command === 'import') return runImport(rest, io, colors);
   if (command !== 'build') {
     io.err(colors.red(`rubric: unknown command "${command}".`) + ' Run `rubric --help`.');
     return EXIT.usage;
@@ -128,6 +135,66 @@ function reportHeldBack(heldBack: readonly HeldBackPost[], io: CliIO): void {
   io.out(
     `held back ${String(n)} future post${n === 1 ? '' : 's'}${more}; the next is due ${next.due}: build again then to publish it`,
   );
+}
+
+/** `rubric import blogger EXPORT.xml …`: parses the arguments and prints the summary. */
+async function runImport(
+  args: readonly string[],
+  io: CliIO,
+  colors: ReturnType<typeof pc.createColors>,
+): Promise<number> {
+  const usage = (message: string) => {
+    io.err(`${colors.red(`rubric import: ${message}`)} Run \`rubric --help\`.`);
+    return EXIT.usage;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        root: { type: 'string' },
+        comments: { type: 'boolean' },
+        force: { type: 'boolean' },
+        'download-images': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const [source, file, ...extra] = positionals;
+  if (source !== 'blogger')
+    return usage('the only source is `blogger`: rubric import blogger EXPORT.xml');
+  if (file === undefined || extra.length > 0) return usage('give one export file.');
+  // Loaded on demand: `build` never pays for the importer's XML and HTML libraries.
+  const { importBlogger } = await import('./import/import.js');
+  const { importSummary } = await import('./import/report.js');
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  const images = values['download-images'];
+  const result = await importBlogger({
+    exportFile: path.resolve(io.cwd, file),
+    root,
+    comments: values.comments ?? false,
+    force: values.force ?? false,
+    downloadImages: images === undefined ? null : path.resolve(io.cwd, images),
+  });
+  if (!result.ok) {
+    const file = path.relative(io.cwd, result.error.file) || result.error.file;
+    io.err(`${colors.red('error')} ${formatProblem({ ...result.error, file })}`);
+    return EXIT.contentErrors;
+  }
+  for (const line of importSummary(result)) io.out(line);
+  const relative = path.relative(io.cwd, root);
+  const shown = relative.startsWith('..') ? root : relative || '.';
+  io.out(colors.green(`imported into ${shown}/; build it with \`rubric build\``));
+  return EXIT.ok;
 }
 
 /** The entry point of the `rubric` bin. */

@@ -16,13 +16,15 @@ export type ErrorName =
   | 'InvalidDate'
   | 'InvalidLabels'
   | 'InvalidSlug'
+  | 'InvalidAlias'
   | 'LabelSlugCollision'
   | 'UrlCollision'
   | 'ReservedPath'
   | 'TemplateSyntax'
   | 'TemplateMissing'
   | 'TemplateRender'
-  | 'OutputFolder';
+  | 'OutputFolder'
+  | 'ImportFailed';
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName = 'FrontMatterTypo' | 'LabelVariants' | 'RelativeBaseUrl';

@@ -38,6 +38,11 @@ export interface SiteConfig {
   readonly feedContent: 'full' | 'summary';
   /** How many of the newest posts each feed holds. */
   readonly feedLimit: number;
+  /**
+   * Write redirects at Blogger's label-search and feed URLs, and a `_redirects` file for
+   * hosts that read one; set by `rubric import blogger`.
+   */
+  readonly bloggerRedirects: boolean;
 }
 
 /** The settings a site gets when `site.yaml` is absent or leaves a key out. */
@@ -54,6 +59,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   labelSlugs: new Map<string, string>(),
   feedContent: 'full',
   feedLimit: 20,
+  bloggerRedirects: false,
 });
 
 const KNOWN_KEYS = [
@@ -68,6 +74,7 @@ const KNOWN_KEYS = [
   'labelSlugs',
   'feedContent',
   'feedLimit',
+  'bloggerRedirects',
 ] as const;
 
 const PERMALINK_TOKENS = new Set([':year', ':month', ':day', ':slug']);
@@ -222,6 +229,16 @@ function applySetting(
         );
       }
       settings.feedLimit = value;
+      return null;
+    }
+    case 'bloggerRedirects': {
+      if (typeof value !== 'boolean') {
+        return invalid(
+          'bloggerRedirects must be true or false.',
+          'Write `bloggerRedirects: true` to keep the old Blogger addresses working.',
+        );
+      }
+      settings.bloggerRedirects = value;
       return null;
     }
     default: {

@@ -23,6 +23,8 @@ export interface Site {
   readonly config: SiteConfig;
   /** Published posts, newest first; ties broken by source path so the order is stable. */
   readonly posts: readonly Post[];
+  /** Published pages (`page: true`), by source path: in no list, label or feed. */
+  readonly pages: readonly Post[];
   readonly labels: readonly Label[];
   /** `postLabels[i]`: indices into `labels` of the labels of `posts[i]`. */
   readonly postLabels: readonly (readonly number[])[];
@@ -43,11 +45,17 @@ export function buildSite(
   const heldBack = candidates
     .filter((post) => post.date > options.now && !options.future)
     .sort((a, b) => a.date - b.date || compareStrings(a.source, b.source));
-  const posts = candidates
-    .filter((post) => post.date <= options.now || options.future)
-    .sort(newestFirst);
+  const published = candidates.filter((post) => post.date <= options.now || options.future);
+  const posts = published.filter((post) => !post.page).sort(newestFirst);
+  const pages = published
+    .filter((post) => post.page)
+    .sort((a, b) => compareStrings(a.source, b.source));
   const { labels, postLabels, errors, warnings } = collectLabels(posts, config);
-  return { site: { config, posts, labels, postLabels, heldBack, drafts }, errors, warnings };
+  return {
+    site: { config, posts, pages, labels, postLabels, heldBack, drafts },
+    errors,
+    warnings,
+  };
 }
 
 function newestFirst(a: Post, b: Post): number {

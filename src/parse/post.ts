@@ -28,6 +28,10 @@ export interface Post {
   readonly author: string | null;
   readonly summary: string | null;
   readonly draft: boolean;
+  /** A page of the site rather than a post (front matter `page: true`). */
+  readonly page: boolean;
+  /** Old site paths that redirect to this post (front matter `aliases`). */
+  readonly aliases: readonly string[];
   /** Front-matter keys the contract does not know, for templates. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly html: string;
@@ -63,6 +67,8 @@ export function parsePost(
     author: frontMatter.author,
     summary: frontMatter.summary,
     draft: frontMatter.draft,
+    page: frontMatter.page,
+    aliases: frontMatter.aliases,
     data: frontMatter.data,
     html,
     excerptHtml,

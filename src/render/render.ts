@@ -9,6 +9,7 @@ import { buildError, type BuildError } from '../errors.js';
 import type { TemplateSource } from '../load/load.js';
 import { TEMPLATE_NAMES, WITHOUT_LAYOUT, type Page } from '../route/view.js';
 import { createHelpers } from './helpers.js';
+import { renderBuiltIn } from './redirect.js';
 
 /** Renders one page to its text: HTML, or XML or plain text for feeds, sitemap and robots. */
 export type PageRenderer = (page: Page) => { html: string } | { error: BuildError };
@@ -51,6 +52,9 @@ export function createRenderer(
 
   const layout = pageTemplates.get('layout');
   const render: PageRenderer = (page) => {
+    if (page.template === 'redirect' || page.template === 'redirects') {
+      return { html: renderBuiltIn(page, handlebars.escapeExpression) };
+    }
     const template = pageTemplates.get(page.template);
     if (!template || !layout) throw new Error(`no template for ${page.template}`);
     try {

@@ -10,6 +10,7 @@ import { findCollisions } from './collisions.js';
 import { blogPostingJsonLd, describePost } from './describe.js';
 import { feedPages, hasFeed } from './feeds.js';
 import { paginate, type Chunk } from './paginate.js';
+import { redirectPages } from './redirects.js';
 import { sitemapPages } from './sitemap.js';
 import {
   FEED_URL,
@@ -25,6 +26,7 @@ import {
   labelUrl,
   originOf,
   postUrl,
+  staticPageUrl,
 } from './urls.js';
 import type { LabelLink, Page, PagerView, PostView, SiteView } from './view.js';
 
@@ -116,6 +118,24 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
     });
   });
 
+  for (const sitePage of site.pages) {
+    const url = staticPageUrl(sitePage.slug);
+    pages.push({
+      url,
+      template: 'page',
+      data: {
+        site: siteView,
+        page: {
+          kind: 'page',
+          title: sitePage.title,
+          url: href(url),
+          description: describePost(sitePage, config.language),
+        },
+        post: { ...postView(sitePage, href(url), site, [], -1, formatDate), labels: [] },
+      },
+    });
+  }
+
   for (const chunk of paginate(postViews, config.postsPerPage)) {
     const url = homeUrl(chunk.number);
     pages.push({
@@ -183,6 +203,8 @@ export function routeSite(site: Site, staticPaths: readonly string[] = []): Rout
       },
     },
   });
+
+  pages.push(...redirectPages(site, postUrls, siteView));
 
   // Made last, from every page above, so that pages added by any part are listed.
   const draftUrls = new Set(postUrls.filter((_, i) => site.posts[i]?.draft === true));

@@ -1,7 +1,7 @@
 /**
  * The sitemap and `robots.txt` as pages. Pure, and generic over page kinds: the sitemap
- * lists every HTML page a search engine should index (not the 404 page, not drafts, not
- * pages marked `noindex`), each with the last time one of its posts changed.
+ * lists every HTML page a search engine should index (not the 404 page, redirects, drafts
+ * or pages marked `noindex`), each with the last time one of its posts changed.
  */
 import type { Site } from '../model/site.js';
 import { rfc3339 } from '../dates.js';
@@ -44,7 +44,8 @@ export function sitemapPages(pages: readonly Page[], inputs: SitemapInputs): Pag
 }
 
 function listed(page: Page, draftUrls: ReadonlySet<string>): boolean {
-  if (!('page' in page.data) || page.template === '404' || draftUrls.has(page.url)) return false;
+  if (!('page' in page.data) || draftUrls.has(page.url)) return false;
+  if (page.template === '404' || page.template === 'redirect') return false;
   return !(page.data.page.robots ?? '').includes('noindex');
 }
 

@@ -32,7 +32,7 @@ export interface SiteView {
 /** What every page gets as `page`. */
 export interface PageView {
   /** `post`, `home`, `label`, `labels` or `404`: the template that renders it. */
-  readonly kind: TemplateName;
+  readonly kind: TemplateName | BuiltInKind;
   /** The page's own title, or empty for the home page (the layout adds the site title). */
   readonly title: string;
   /** The page's own link. */
@@ -115,6 +115,13 @@ export interface LabelsPageData {
   readonly labels: readonly LabelLink[];
 }
 
+/** A page of the site (`page: true`): the post view, without neighbours. */
+export interface StaticPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly post: PostView;
+}
+
 export interface NotFoundPageData {
   readonly site: SiteView;
   readonly page: PageView;
@@ -182,13 +189,41 @@ export interface RobotsPageData {
   readonly sitemapUrl: string | null;
 }
 
+/** Where an old address now leads. */
+export interface RedirectPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  /** The new page: its title, its link, and its absolute address for `rel=canonical`. */
+  readonly target: { readonly title: string; readonly url: string; readonly canonical: string };
+  /** Who asked for this redirect, for collision messages: a post file, or null for Rubric. */
+  readonly source: string | null;
+}
+
+/** One line of a `_redirects` file: an old path, percent-encoded, and its new link. */
+export interface RedirectRule {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The `_redirects` file: every rule, in the order the host should try them. */
+export interface RedirectsFileData {
+  readonly rules: readonly RedirectRule[];
+}
+
+/**
+ * Page kinds Rubric renders itself, not through the theme: a redirect must be the same
+ * tiny page whatever the theme, and a `_redirects` file is not HTML.
+ */
+export type BuiltInKind = 'redirect' | 'redirects';
+
 /** The page templates a theme must have. */
 export type TemplateName =
-  'post' | 'home' | 'label' | 'labels' | '404' | 'atom' | 'rss' | 'sitemap' | 'robots';
+  'post' | 'page' | 'home' | 'label' | 'labels' | '404' | 'atom' | 'rss' | 'sitemap' | 'robots';
 
 /** Every page template name, for checking a theme. */
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'post',
+  'page',
   'home',
   'label',
   'labels',
@@ -211,8 +246,11 @@ export const WITHOUT_LAYOUT: ReadonlySet<TemplateName> = new Set([
 export type Page =
   | { readonly url: string; readonly template: 'post'; readonly data: PostPageData }
   | { readonly url: string; readonly template: 'home' | 'label'; readonly data: ListPageData }
+  | { readonly url: string; readonly template: 'page'; readonly data: StaticPageData }
   | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
   | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData }
   | { readonly url: string; readonly template: 'atom' | 'rss'; readonly data: FeedPageData }
   | { readonly url: string; readonly template: 'sitemap'; readonly data: SitemapPageData }
-  | { readonly url: string; readonly template: 'robots'; readonly data: RobotsPageData };
+  | { readonly url: string; readonly template: 'robots'; readonly data: RobotsPageData }
+  | { readonly url: string; readonly template: 'redirect'; readonly data: RedirectPageData }
+  | { readonly url: string; readonly template: 'redirects'; readonly data: RedirectsFileData };

@@ -34,6 +34,12 @@ const posts = {
   'posts/2025-03-03-yet-more.md': post({ title: 'Yet more', date: '2025-03-03', labels: 'Oman' }),
   'posts/2025-03-04-draft.md': post({ title: 'Draft', date: '2025-03-04', draft: 'true' }),
   'posts/2027-01-01-future.md': post({ title: 'Future', date: '2027-01-01', labels: 'Later' }),
+  'posts/2025-03-05-renamed.md': post({
+    title: 'Renamed',
+    date: '2025-03-05',
+    aliases: '[/2019/01/old-name.html, /old/]',
+  }),
+  'posts/pages/about.md': post({ title: 'About', date: '2025-01-01', page: 'true' }),
   'static/img/logo.png': 'not really a png',
 };
 
@@ -73,6 +79,9 @@ describe.each([
         'page/2/index.html',
         'labels/oman/page/2/index.html',
         'labels/sécurité-européenne/index.html',
+        'about/index.html',
+        '2019/01/old-name.html',
+        'old/index.html',
         'robots.txt',
         'style.css',
         ...(hasFeeds

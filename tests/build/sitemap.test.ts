@@ -57,6 +57,17 @@ describe('sitemap.xml', () => {
     }
   });
 
+  it("lists the site's pages but not the redirects of old addresses", async () => {
+    const { lastmod } = await sitemapOf({
+      ...site,
+      'posts/e.md': post({ title: 'E', date: '2025-01-01', aliases: '[/old/]' }),
+      'posts/about.md': post({ title: 'About', date: '2025-01-02', page: 'true' }),
+    });
+    expect(lastmod.get('https://example.org/blog/about/')).toBe('2025-01-02T00:00:00+01:00');
+    expect(lastmod.has('https://example.org/blog/old/')).toBe(false);
+    expect(lastmod.has('https://example.org/blog/2025/01/e/')).toBe(true);
+  });
+
   it('is not made when baseUrl has no host, since its links must be absolute', async () => {
     const built = await buildSite({ ...site, 'site.yaml': 'baseUrl: /blog/\n' });
     expect(await built.exists('/sitemap.xml')).toBe(false);

@@ -31,6 +31,7 @@ describe('readConfig: defaults', () => {
       labelSlugs: new Map(),
       feedContent: 'full',
       feedLimit: 20,
+      bloggerRedirects: false,
     });
   });
 
@@ -86,6 +87,7 @@ describe('readConfig: values', () => {
       ]),
       feedContent: 'summary',
       feedLimit: 50,
+      bloggerRedirects: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -280,7 +282,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`.',
     );
   });
 });

@@ -337,6 +337,8 @@ describe('readFrontMatter: good paths', () => {
       slug: 'oman-talks',
       slugAt: { line: 8, column: 7 },
       draft: true,
+      page: false,
+      aliases: [],
       data: {},
     });
   });
@@ -355,6 +357,8 @@ describe('readFrontMatter: good paths', () => {
       slug: null,
       slugAt: null,
       draft: false,
+      page: false,
+      aliases: [],
       data: {},
     });
   });
@@ -572,6 +576,8 @@ describe('parsePost', () => {
       author: null,
       summary: null,
       draft: false,
+      page: false,
+      aliases: [],
       data: {},
       html: '<p>Hello.</p>',
       excerptHtml: null,
