@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
-import { build } from './build.js';
+import { build, type HeldBackPost } from './build.js';
 import { formatProblem, type Problem } from './errors.js';
 
 /** Exit codes: the site was built / the content has errors / the command was misused. */
@@ -136,9 +136,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     );
     return EXIT.contentErrors;
   }
-  for (const post of result.heldBack) {
-    io.out(`held back ${post.source}: dated in the future, due ${post.due} (--future builds it)`);
-  }
+  reportHeldBack(result.heldBack, io);
   if (result.draftCount > 0) {
     const n = result.draftCount;
     io.out(`left out ${n} draft${n === 1 ? '' : 's'} (--drafts builds them)`);
@@ -214,6 +212,26 @@ async function runDev(values: Options, io: CliIO, colors: Colors): Promise<numbe
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/** Held-back posts listed one a line, at most this many, then counted. */
+const HELD_BACK_LISTED = 10;
+
+/**
+ * Says which future posts were left out and when the next is due: a static site does
+ * not publish them by itself, so that is when to build again.
+ */
+function reportHeldBack(heldBack: readonly HeldBackPost[], io: CliIO): void {
+  for (const post of heldBack.slice(0, HELD_BACK_LISTED)) {
+    io.out(`held back ${post.source}: dated in the future, due ${post.due} (--future builds it)`);
+  }
+  const next = heldBack[0];
+  if (!next) return;
+  const n = heldBack.length;
+  const more = n > HELD_BACK_LISTED ? ` (${String(n - HELD_BACK_LISTED)} not listed)` : '';
+  io.out(
+    `held back ${String(n)} future post${n === 1 ? '' : 's'}${more}; the next is due ${next.due}: build again then to publish it`,
+  );
+}
 
 /** `rubric import blogger EXPORT.xml …`: parses the arguments and prints the summary. */
 async function runImport(

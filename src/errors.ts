@@ -27,7 +27,7 @@ export type ErrorName =
   | 'ImportFailed';
 
 /** The catalogue of named warnings: the build still succeeds. */
-export type WarningName = 'FrontMatterTypo' | 'LabelVariants';
+export type WarningName = 'FrontMatterTypo' | 'LabelVariants' | 'RelativeBaseUrl';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

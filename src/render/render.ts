@@ -7,11 +7,11 @@ import Handlebars from 'handlebars';
 import type { SiteConfig } from '../config/config.js';
 import { buildError, type BuildError } from '../errors.js';
 import type { TemplateSource } from '../load/load.js';
-import { TEMPLATE_NAMES, type Page } from '../route/view.js';
+import { TEMPLATE_NAMES, WITHOUT_LAYOUT, type Page } from '../route/view.js';
 import { createHelpers } from './helpers.js';
 import { renderBuiltIn } from './redirect.js';
 
-/** Renders one page to its HTML. */
+/** Renders one page to its text: HTML, or XML or plain text for feeds, sitemap and robots. */
 export type PageRenderer = (page: Page) => { html: string } | { error: BuildError };
 
 type Compiled = HandlebarsTemplateDelegate<unknown>;
@@ -59,6 +59,7 @@ export function createRenderer(
     if (!template || !layout) throw new Error(`no template for ${page.template}`);
     try {
       const body = template.compiled(page.data);
+      if (WITHOUT_LAYOUT.has(page.template)) return { html: body };
       return { html: layout.compiled({ ...page.data, body }) };
     } catch (error) {
       return { error: renderError(error, page, template.source) };

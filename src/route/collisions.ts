@@ -5,7 +5,7 @@
  */
 import { buildError, compareStrings, type BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { HOME_URL, RESERVED_SEGMENTS, outputPathOf, staticPageUrl } from './urls.js';
+import { FEED_URL, HOME_URL, RESERVED_SEGMENTS, outputPathOf, staticPageUrl } from './urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
@@ -61,6 +61,7 @@ export function findCollisions(
   for (const page of pages) {
     if (page.template === 'post' || page.template === 'page') continue;
     const output = outputPathOf(page.url);
+    const labelFix = 'Give the label another slug with `labelSlugs` in site.yaml.';
     if (page.template === 'redirect' && page.data.source !== null) {
       const by = `the alias ${page.url} of ${page.data.source}`;
       const fix = `Remove or change the alias in ${page.data.source}.`;
@@ -71,8 +72,10 @@ export function findCollisions(
       claims.push({ kind: 'redirect', output, by, file: '', at: null, fix });
     } else if (page.template === 'label') {
       const by = `the label page of "${page.data.label?.name ?? ''}"`;
-      const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
-      claims.push({ kind: 'label', output, by, file: '', at: null, fix });
+      claims.push({ kind: 'label', output, by, file: '', at: null, fix: labelFix });
+    } else if (page.template === 'atom' && page.url !== FEED_URL) {
+      const by = `the label feed "${page.data.feed.title}"`;
+      claims.push({ kind: 'label', output, by, file: '', at: null, fix: labelFix });
     } else if (page.template === 'redirects') {
       const by = 'the _redirects file that `bloggerRedirects: true` writes';
       const fix =
@@ -80,8 +83,7 @@ export function findCollisions(
       claims.push({ kind: 'page', output, by, file: '', at: null, fix });
     } else {
       const by = `Rubric's ${page.template} page`;
-      const fix = 'Rename the other file.';
-      claims.push({ kind: 'page', output, by, file: '', at: null, fix });
+      claims.push({ kind: 'page', output, by, file: '', at: null, fix: 'Rename the other file.' });
     }
   }
   for (const output of staticPaths) {

@@ -3,19 +3,28 @@
  * Pure. Pagination lives here; `collisions.ts` checks that no two outputs share a path.
  */
 import { dateFormatter, type DateFormatter } from '../dates.js';
-import type { BuildError } from '../errors.js';
+import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import { findCollisions } from './collisions.js';
+import { blogPostingJsonLd, describePost } from './describe.js';
+import { feedPages, hasFeed } from './feeds.js';
 import { paginate, type Chunk } from './paginate.js';
 import { redirectPages } from './redirects.js';
+import { sitemapPages } from './sitemap.js';
 import {
+  FEED_URL,
   HOME_URL,
   LABELS_URL,
   NOT_FOUND_URL,
+  ROBOTS_URL,
+  RSS_URL,
+  absoluteHref,
   homeUrl,
   hrefOf,
+  labelFeedUrl,
   labelUrl,
+  originOf,
   postUrl,
   staticPageUrl,
 } from './urls.js';
@@ -25,6 +34,16 @@ import type { LabelLink, LabelRef, Page, PagerView, PostView, SiteView } from '.
 export interface Routes {
   readonly pages: readonly Page[];
   readonly errors: readonly BuildError[];
+  readonly warnings: readonly BuildWarning[];
+}
+
+/**
+ * What search engines may do with page `n` of a list: pages after the first are kept out
+ * of search results (and so out of the sitemap) but their links are followed. See
+ * "Search engines" in the README for why. Spread into a {@link PageView}.
+ */
+export function listPageRobots(n: number): { robots?: string } {
+  return n > 1 ? { robots: 'noindex, follow' } : {};
 }
 
 /**
@@ -40,7 +59,13 @@ export interface RouteMemo {
   /** A post's page, by its view, with the neighbours it was made with. */
   readonly postPages: WeakMap<
     PostView,
-    { url: string; newer: PostView | null; older: PostView | null; page: Page }
+    {
+      url: string;
+      newer: PostView | null;
+      older: PostView | null;
+      site: SiteView;
+      page: Page;
+    }
   >;
   /** The label references of the last routing, by name and URL. */
   labelRefs: Map<string, LabelRef>;
@@ -80,11 +105,15 @@ export function routeSite(
 ): Routes {
   const { config } = site;
   const href = (url: string) => hrefOf(url, config.basePath);
+  const origin = originOf(config.baseUrl);
+  const absolute = (link: string) => absoluteHref(link, origin);
+  // Feeds need absolute links, so a site without a host in baseUrl has none.
+  const withFeeds = origin !== null && site.posts.some((post) => !post.draft);
   // Made lazily: only posts without a memoised view need a date formatted.
   let formatter: DateFormatter | null = null;
   const formatDate: DateFormatter = (epochMs, withTime) =>
     (formatter ??= dateFormatter(config.language, config.timezone))(epochMs, withTime);
-  memo.siteView ??= {
+  const freshSiteView: SiteView = {
     title: config.title,
     description: config.description,
     language: config.language,
@@ -92,7 +121,14 @@ export function routeSite(
     baseUrl: config.baseUrl,
     homeUrl: href(HOME_URL),
     labelsUrl: href(LABELS_URL),
+    origin: origin ?? '',
+    locale: openGraphLocale(config.language),
+    feedUrl: withFeeds ? href(FEED_URL) : null,
+    rssUrl: withFeeds ? href(RSS_URL) : null,
   };
+  // Everything in the site view comes from the config, which a memo outlives never,
+  // except whether there are feeds at all.
+  if (memo.siteView?.feedUrl !== freshSiteView.feedUrl) memo.siteView = freshSiteView;
   const siteView = memo.siteView;
 
   const postLinks = site.posts.map((post) => {
@@ -109,6 +145,7 @@ export function routeSite(
     name: label.name,
     url: href(labelUrl(label.slug)),
     count: label.posts.length,
+    feedUrl: withFeeds && hasFeed(site, label.posts) ? href(labelFeedUrl(label.slug)) : null,
   }));
   const refs = new Map<string, LabelRef>();
   const labelRefs = labelLinks.map(({ name, url }) => {
@@ -135,22 +172,43 @@ export function routeSite(
     const newer = postViews[i - 1] ?? null;
     const older = postViews[i + 1] ?? null;
     const known = memo.postPages.get(view);
-    if (known?.url === url && known.newer === newer && known.older === older) {
+    if (
+      known?.url === url &&
+      known.newer === newer &&
+      known.older === older &&
+      known.site === siteView
+    ) {
       pages.push(known.page);
       return;
     }
+    const description = describePost(post, config.language);
+    const jsonLd = blogPostingJsonLd({
+      post: view,
+      url: absolute(view.url),
+      description,
+      language: config.language,
+      siteTitle: config.title,
+      siteUrl: absolute(siteView.homeUrl),
+    });
     const page: Page = {
       url,
       template: 'post',
       data: {
         site: siteView,
-        page: { kind: 'post', title: post.title, url: view.url },
+        page: {
+          kind: 'post',
+          title: post.title,
+          url: view.url,
+          description,
+          jsonLd,
+          ...(post.draft ? { robots: 'noindex' } : {}),
+        },
         post: view,
         newer: newer ? { title: newer.title, url: newer.url } : null,
         older: older ? { title: older.title, url: older.url } : null,
       },
     };
-    memo.postPages.set(view, { url, newer, older, page });
+    memo.postPages.set(view, { url, newer, older, site: siteView, page });
     pages.push(page);
   });
 
@@ -161,7 +219,12 @@ export function routeSite(
       template: 'page',
       data: {
         site: siteView,
-        page: { kind: 'page', title: sitePage.title, url: href(url) },
+        page: {
+          kind: 'page',
+          title: sitePage.title,
+          url: href(url),
+          description: describePost(sitePage, config.language),
+        },
         post: postView(sitePage, href(url), [], site, formatDate),
       },
     });
@@ -178,6 +241,7 @@ export function routeSite(
           kind: 'home',
           title: chunk.number > 1 ? `Page ${chunk.number}` : '',
           url: href(url),
+          ...listPageRobots(chunk.number),
         },
         label: null,
         posts: chunk.items,
@@ -197,7 +261,12 @@ export function routeSite(
         template: 'label',
         data: {
           site: siteView,
-          page: { kind: 'label', title, url: href(url) },
+          page: {
+            kind: 'label',
+            title,
+            url: href(url),
+            ...listPageRobots(chunk.number),
+          },
           label: link,
           posts: chunk.items,
           pager: pager(chunk, (n) => href(labelUrl(label.slug, n)), siteView.homeUrl),
@@ -220,11 +289,36 @@ export function routeSite(
     template: '404',
     data: {
       site: siteView,
-      page: { kind: '404', title: 'Page not found', url: href(NOT_FOUND_URL) },
+      page: {
+        kind: '404',
+        title: 'Page not found',
+        url: href(NOT_FOUND_URL),
+        robots: 'noindex',
+      },
     },
   });
 
   pages.push(...redirectPages(site, postUrls, siteView));
+
+  // Made last, from every page above, so that pages added by any part are listed.
+  const draftUrls = new Set(postUrls.filter((_, i) => site.posts[i]?.draft === true));
+  const ownRobots = staticPaths.includes(ROBOTS_URL.slice(1));
+  pages.push(...sitemapPages(pages, { site, siteView, origin, draftUrls, ownRobots }));
+  if (withFeeds) {
+    pages.push(...feedPages({ site, siteView, origin, postUrls }));
+  }
+
+  const warnings: BuildWarning[] = [];
+  if (origin === null) {
+    warnings.push(
+      buildWarning(
+        'RelativeBaseUrl',
+        { file: 'site.yaml' },
+        `baseUrl is ${config.baseUrl}, a path without a host, so the site has no feeds and no sitemap: they need absolute links.`,
+        'Set the address the blog is served from, like `baseUrl: https://example.org/blog/`.',
+      ),
+    );
+  }
 
   const outputs = { postUrls, pageUrls: pages.map((page) => page.url), staticPaths };
   const unchanged =
@@ -234,7 +328,7 @@ export function routeSite(
     sameItems(memo.clearOutputs.staticPaths, outputs.staticPaths);
   const errors = unchanged ? [] : findCollisions(pages, site, postUrls, staticPaths);
   memo.clearOutputs = errors.length === 0 ? outputs : null;
-  return { pages, errors };
+  return { pages, errors, warnings };
 }
 
 function postView(
@@ -261,6 +355,12 @@ function postView(
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** `fr-CA` → `fr_CA`, `de-Latn-CH` → `de_CH`: Open Graph's language_TERRITORY. */
+function openGraphLocale(language: string): string {
+  const { language: lang, region } = new Intl.Locale(language);
+  return region ? `${lang}_${region}` : lang;
 }
 
 function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: string): PagerView {

@@ -106,3 +106,20 @@ export function outputPathOf(url: string): string {
 export function hrefOf(url: string, basePath: string): string {
   return encodeURI(`${basePath}${url.replace(/^\/+/, '')}`);
 }
+
+/**
+ * The scheme and host of `baseUrl` (`https://example.org`), or null when `baseUrl` is a
+ * path alone. Feeds, the sitemap and Open Graph need absolute links, so they need it.
+ */
+export function originOf(baseUrl: string): string | null {
+  return /^https?:\/\//i.test(baseUrl) ? new URL(baseUrl).origin : null;
+}
+
+/**
+ * The absolute form of a link made by {@link hrefOf}: `/blog/x/` under
+ * `https://example.org/blog/` is `https://example.org/blog/x/`. Without an origin the
+ * link stays as it is.
+ */
+export function absoluteHref(href: string, origin: string | null): string {
+  return origin === null ? href : `${origin}${href}`;
+}

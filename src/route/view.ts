@@ -17,6 +17,16 @@ export interface SiteView {
   /** Links to the home page and the label index. */
   readonly homeUrl: string;
   readonly labelsUrl: string;
+  /**
+   * The scheme and host of `baseUrl` (`https://example.org`), empty when `baseUrl` is a
+   * path alone; `{{site.origin}}{{page.url}}` is a page's absolute address.
+   */
+  readonly origin: string;
+  /** `language` in Open Graph's form: `en`, `fr_CA`. */
+  readonly locale: string;
+  /** Links to the Atom feed and its RSS copy; null when there are none (see `origin`). */
+  readonly feedUrl: string | null;
+  readonly rssUrl: string | null;
 }
 
 /** What every page gets as `page`. */
@@ -27,6 +37,12 @@ export interface PageView {
   readonly title: string;
   /** The page's own link. */
   readonly url: string;
+  /** The meta description, when the page has its own (posts); else `site.description`. */
+  readonly description?: string;
+  /** `<meta name="robots">`, when the page is not to be indexed: `noindex, follow`. */
+  readonly robots?: string;
+  /** Post pages: the JSON-LD `BlogPosting`, serialised and safe inside `<script>`. */
+  readonly jsonLd?: string;
 }
 
 /** A label as a link, as posts show their labels. */
@@ -43,6 +59,8 @@ export interface LabelRef {
 export interface LabelLink extends LabelRef {
   /** How many published posts carry it. */
   readonly count: number;
+  /** The label's Atom feed, or null when the site has no feeds. */
+  readonly feedUrl: string | null;
 }
 
 /** A post as every template sees it, on its page or in a list. */
@@ -117,6 +135,68 @@ export interface NotFoundPageData {
   readonly page: PageView;
 }
 
+/**
+ * A feed, for the `atom` and `rss` templates. Every value is ready to print: links are
+ * absolute, dates are RFC 3339 (`*Iso`, Atom) and RFC 822 (`*Rfc822`, RSS), and text has
+ * lost the characters XML cannot hold. Text is still text: `{{ }}` escapes it.
+ */
+export interface FeedPageData {
+  readonly site: SiteView;
+  readonly feed: FeedView;
+}
+
+/** The channel of a feed. */
+export interface FeedView {
+  /** The feed's Atom id: the absolute address of the page it follows. */
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly language: string;
+  /** The feed's own address (`rel="self"`) and the HTML page it follows. */
+  readonly selfUrl: string;
+  readonly pageUrl: string;
+  /** The newest `updated` (else `date`) of its entries. */
+  readonly updatedIso: string;
+  readonly updatedRfc822: string;
+  /** The feed-level author: the site's `author`, else its title. */
+  readonly author: string;
+  readonly entries: readonly FeedEntryView[];
+}
+
+/** One post in a feed. */
+export interface FeedEntryView {
+  /** A `tag:` URI made from the host and the post's source file, so a new title keeps it. */
+  readonly id: string;
+  readonly title: string;
+  /** The post's absolute address. */
+  readonly url: string;
+  readonly publishedIso: string;
+  readonly updatedIso: string;
+  readonly publishedRfc822: string;
+  readonly author: string;
+  /** Label names. */
+  readonly categories: readonly string[];
+  /** Plain text; may be empty. */
+  readonly summary: string;
+  /** The whole post as HTML, or empty with `feedContent: summary`. */
+  readonly contentHtml: string;
+  /** RSS `<description>`, which holds HTML: `contentHtml`, else the summary as HTML. */
+  readonly descriptionHtml: string;
+}
+
+/** The sitemap: every page a search engine should index, with when it last changed. */
+export interface SitemapPageData {
+  readonly site: SiteView;
+  readonly urls: readonly { readonly loc: string; readonly lastmod: string }[];
+}
+
+/** `robots.txt`. */
+export interface RobotsPageData {
+  readonly site: SiteView;
+  /** The sitemap's absolute address, or null when there is no sitemap. */
+  readonly sitemapUrl: string | null;
+}
+
 /** Where an old address now leads. */
 export interface RedirectPageData {
   readonly site: SiteView;
@@ -145,7 +225,8 @@ export interface RedirectsFileData {
 export type BuiltInKind = 'redirect' | 'redirects';
 
 /** The page templates a theme must have. */
-export type TemplateName = 'post' | 'page' | 'home' | 'label' | 'labels' | '404';
+export type TemplateName =
+  'post' | 'page' | 'home' | 'label' | 'labels' | '404' | 'atom' | 'rss' | 'sitemap' | 'robots';
 
 /** Every page template name, for checking a theme. */
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
@@ -155,7 +236,19 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'label',
   'labels',
   '404',
+  'atom',
+  'rss',
+  'sitemap',
+  'robots',
 ];
+
+/** Templates that make a whole file of their own (XML, text), not wrapped in `layout`. */
+export const WITHOUT_LAYOUT: ReadonlySet<TemplateName> = new Set([
+  'atom',
+  'rss',
+  'sitemap',
+  'robots',
+]);
 
 /** A page to render: where it goes, which template, and the template's data. */
 export type Page =
@@ -164,5 +257,8 @@ export type Page =
   | { readonly url: string; readonly template: 'page'; readonly data: StaticPageData }
   | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
   | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData }
+  | { readonly url: string; readonly template: 'atom' | 'rss'; readonly data: FeedPageData }
+  | { readonly url: string; readonly template: 'sitemap'; readonly data: SitemapPageData }
+  | { readonly url: string; readonly template: 'robots'; readonly data: RobotsPageData }
   | { readonly url: string; readonly template: 'redirect'; readonly data: RedirectPageData }
   | { readonly url: string; readonly template: 'redirects'; readonly data: RedirectsFileData };

@@ -118,9 +118,10 @@ describe('a built site', () => {
       'labels/index.html',
       'labels/oman/index.html',
       'labels/treaties/index.html',
+      'robots.txt',
       'style.css',
     ]);
-    expect(built.result.pageCount).toBe(9);
+    expect(built.result.pageCount).toBe(10);
     expect(built.result.postCount).toBe(3);
   });
 
@@ -161,7 +162,7 @@ describe('a built site', () => {
 });
 
 describe('meta description', () => {
-  it("is the post's summary on its page, else the site's description", async () => {
+  it("is the post's summary, else its first sentences; the site's description elsewhere", async () => {
     const built = await buildSite({
       'site.yaml': 'description: All about the Gulf\n',
       'posts/a.md': post({ title: 'A', date: '2025-01-01', summary: 'A <short> summary' }),
@@ -170,7 +171,9 @@ describe('meta description', () => {
     const a = await built.page('/2025/01/a/');
     expect(a('meta[name=description]').attr('content')).toBe('A <short> summary');
     const b = await built.page('/2025/01/b/');
-    expect(b('meta[name=description]').attr('content')).toBe('All about the Gulf');
+    expect(b('meta[name=description]').attr('content')).toBe('Some text.');
+    const home = await built.page('/');
+    expect(home('meta[name=description]').attr('content')).toBe('All about the Gulf');
   });
 });
 

@@ -186,8 +186,8 @@ describe('incremental rebuilds', () => {
   it('starts afresh on a site.yaml edit', async () => {
     const site = await started();
     const result = await edit(site, { 'site.yaml': 'title: Renamed\npostsPerPage: 2\n' });
-    // 5 posts, 3 home pages, 2 + 1 label pages, the label index and 404.html.
-    expect(result.run.rendered).toHaveLength(13);
+    // 5 posts, 3 home pages, 2 + 1 label pages, the label index, 404.html and robots.txt.
+    expect(result.run.rendered).toHaveLength(14);
     expect(result.run.parsed).toHaveLength(5);
     expect((await page(site, '/'))('.site-title').text()).toBe('Renamed');
   });

@@ -38,4 +38,22 @@ describe('the watcher', () => {
     await reported;
     expect(seen).toEqual(['posts/a.md']);
   });
+
+  it('reports a second save that comes within 50 ms of the first', async () => {
+    // chokidar swallows a second change to one file inside 50 ms; a formatter that
+    // rewrites a file just after the editor saved it must still be seen.
+    const root = await makeSite({ 'posts/a.md': post({ title: 'A', date: '2025-01-01' }) });
+    const file = path.join(root, 'posts/a.md');
+    let reports = 0;
+    let resolve: () => void = () => undefined;
+    const twice = new Promise<void>((r) => (resolve = r));
+    watcher = await watchSite(root, 'dist', (paths) => {
+      if (paths.includes('posts/a.md') && ++reports === 2) resolve();
+    });
+    await writeFile(file, post({ title: 'A', date: '2025-01-02' }));
+    await new Promise((r) => setTimeout(r, 20));
+    await writeFile(file, post({ title: 'A', date: '2025-01-03' }, 'Formatted.'));
+    await twice;
+    expect(reports).toBe(2);
+  });
 });

@@ -29,6 +29,8 @@ describe('readConfig: defaults', () => {
       postsPerPage: 10,
       permalink: '/:year/:month/:slug/',
       labelSlugs: new Map(),
+      feedContent: 'full',
+      feedLimit: 20,
       bloggerRedirects: false,
     });
   });
@@ -63,6 +65,8 @@ describe('readConfig: values', () => {
       'labelSlugs:',
       '  C++: cpp',
       '  "Foreign Relations of Iran": iran',
+      'feedContent: summary',
+      'feedLimit: 50',
       '',
     ].join('\n');
     const { config, errors } = readConfig(text);
@@ -81,6 +85,8 @@ describe('readConfig: values', () => {
         ['c++', 'cpp'],
         ['foreign relations of iran', 'iran'],
       ]),
+      feedContent: 'summary',
+      feedLimit: 50,
       bloggerRedirects: false,
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -136,6 +142,8 @@ describe('readConfig: invalid values', () => {
     ['permalink with :category', 'permalink: /:year/:category/:slug/\n', 1, 12, ':category'],
     ['permalink without slashes', 'permalink: :year/:slug\n', 1, 12, 'start and end with /'],
     ['permalink as a number', 'permalink: 42\n', 1, 12, 'permalink'],
+    ['feedContent excerpt', 'feedContent: excerpt\n', 1, 14, 'feedContent'],
+    ['feedLimit 0', 'feedLimit: 0\n', 1, 12, 'feedLimit'],
     ['labelSlugs with a non-slug value', 'labelSlugs: { "C++": "C Plus" }\n', 1, 22, 'C Plus'],
     ['labelSlugs with a path', "labelSlugs: { Iran: '../iran' }\n", 1, 21, '../iran'],
     ['labelSlugs as a list', 'labelSlugs: [cpp]\n', 1, 13, 'labelSlugs'],
@@ -274,7 +282,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `bloggerRedirects`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`.',
     );
   });
 });
