@@ -1,19 +1,14 @@
 /**
- * The build: load → parse → model → route → render → write. This file only runs the
- * stages in order and gathers what they report; each stage lives in its own folder.
+ * The build: load → parse → model → route → render → write. A build is one run of a
+ * build session (`session/session.ts`, which runs the stages and gathers what they
+ * report), then the write stage; `rubric dev` keeps the same session alive.
  */
 import path from 'node:path';
-import { readConfig } from './config/config.js';
-import { describeInstant } from './dates.js';
-import { buildError, sortProblems, type BuildError, type BuildWarning } from './errors.js';
-import { loadSite, type SiteSources } from './load/load.js';
-import { buildSite, type PublishOptions } from './model/site.js';
-import { createMarkdownRenderer } from './parse/markdown.js';
-import { parsePost, type Post } from './parse/post.js';
-import { routeSite } from './route/pages.js';
-import { outputPathOf } from './route/urls.js';
-import { createRenderer } from './render/render.js';
-import { writeSite, type OutputFile } from './write/write.js';
+import { buildError, type BuildError, type BuildWarning } from './errors.js';
+import { createSession, type HeldBackPost } from './session/session.js';
+import { writeSite } from './write/write.js';
+
+export type { HeldBackPost } from './session/session.js';
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -29,13 +24,6 @@ export interface BuildOptions {
   readonly now?: number;
 }
 
-/** A post that was left out because its date has not come. */
-export interface HeldBackPost {
-  readonly source: string;
-  /** When it is due, as `2026-12-01 09:00 (Europe/Paris)`. */
-  readonly due: string;
-}
-
 /** What a build did, or why it did not. */
 export interface BuildResult {
   /** True when the site was written. */
@@ -49,103 +37,47 @@ export interface BuildResult {
   readonly heldBack: readonly HeldBackPost[];
 }
 
-/** The output of the stages between load and write: pure data. */
-export interface RenderedSite {
-  readonly files: readonly OutputFile[];
-  readonly errors: readonly BuildError[];
-  readonly warnings: readonly BuildWarning[];
-  readonly postCount: number;
-  readonly draftCount: number;
-  readonly heldBack: readonly HeldBackPost[];
-}
-
 /** Builds a site folder into its output folder. Never throws for bad content. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const root = path.resolve(options.root);
-  const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
+  const { root, outDir } = resolveFolders(options);
   const folderError = checkOutputFolder(root, outDir);
-  const sources = await loadSite(root);
-  const rendered = renderSite(sources, {
+  const now = options.now ?? Date.now();
+  const session = createSession({
+    root,
     drafts: options.drafts ?? false,
     future: options.future ?? false,
-    now: options.now ?? Date.now(),
+    now: () => now,
   });
-  const errors = folderError ? [folderError, ...rendered.errors] : rendered.errors;
+  const run = await session.run();
+  const errors = folderError ? [folderError, ...run.errors] : run.errors;
   const ok = errors.length === 0;
-  if (ok) await writeSite(outDir, rendered.files, sources.staticFiles);
+  if (ok) await writeSite(outDir, run.files, run.sources.staticFiles);
   return {
     ok,
     outDir,
     errors,
-    warnings: rendered.warnings,
-    pageCount: ok ? rendered.files.length : 0,
-    postCount: rendered.postCount,
-    draftCount: rendered.draftCount,
-    heldBack: rendered.heldBack,
+    warnings: run.warnings,
+    pageCount: ok ? run.files.length : 0,
+    postCount: run.postCount,
+    draftCount: run.draftCount,
+    heldBack: run.heldBack,
   };
 }
 
-/**
- * Everything between load and write: sources in, HTML files out, with every problem
- * found on the way. Later stages still run when earlier ones found errors, so one bad
- * post never hides another problem; nothing is rendered unless all is well.
- */
-export function renderSite(sources: SiteSources, options: PublishOptions): RenderedSite {
-  const errors: BuildError[] = [];
-  const warnings: BuildWarning[] = [];
-  const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
-    errors.push(...r.errors);
-    warnings.push(...(r.warnings ?? []));
-  };
-
-  const { config, errors: configErrors } = readConfig(sources.configText);
-  report({ errors: configErrors });
-
-  const renderMarkdown = createMarkdownRenderer();
-  const posts: Post[] = [];
-  for (const file of sources.posts) {
-    const parsed = parsePost(file, config.timezone, renderMarkdown);
-    report(parsed);
-    if (parsed.post) posts.push(parsed.post);
-  }
-
-  const modelled = buildSite(posts, config, options);
-  report(modelled);
-  const { site } = modelled;
-  const routes = routeSite(
-    site,
-    sources.staticFiles.map((f) => f.outputPath),
-  );
-  report(routes);
-  const renderer = createRenderer(sources.templates, config);
-  report(renderer);
-
-  const files: OutputFile[] = [];
-  if (errors.length === 0 && renderer.render) {
-    for (const page of routes.pages) {
-      const result = renderer.render(page);
-      if ('error' in result) errors.push(result.error);
-      else files.push({ path: outputPathOf(page.url), contents: result.html });
-    }
-  }
-  return {
-    files,
-    errors: sortProblems(errors),
-    warnings: sortProblems(warnings),
-    postCount: site.posts.length,
-    draftCount: site.drafts.length,
-    heldBack: site.heldBack.map((post) => ({
-      source: post.source,
-      due: describeInstant(post.date, config.timezone),
-    })),
-  };
+/** The site folder and the output folder of a build, absolute. */
+export function resolveFolders(options: Pick<BuildOptions, 'root' | 'outDir'>): {
+  root: string;
+  outDir: string;
+} {
+  const root = path.resolve(options.root);
+  return { root, outDir: path.resolve(options.outDir ?? path.join(root, 'dist')) };
 }
 
 /**
  * The output folder is replaced whole on every build, so it must not be the site
- * folder, hold it, or sit inside one of its source folders.
+ * folder, hold it, or sit inside one of its source folders. Exported for `rubric dev`.
  */
-function checkOutputFolder(root: string, outDir: string): BuildError | null {
+export function checkOutputFolder(root: string, outDir: string): BuildError | null {
   const inside = (parent: string, child: string) => {
     const back = path.relative(parent, child);
     return back === '' || (!back.startsWith('..') && !path.isAbsolute(back));

@@ -1,11 +1,12 @@
 /**
- * The command line: a thin shell over `build()`. The only module that reads `process`;
- * `run` takes its arguments and output streams so tests can call it directly.
+ * The command line: a thin shell over `build()` and `dev()`. The only module that reads
+ * `process`; `run` takes its arguments and output streams so tests can call it directly.
+ * The dev server is loaded only for `rubric dev`, so `rubric build` starts fast.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
-import { build } from './build.js';
+import { build, type HeldBackPost } from './build.js';
 import { formatProblem, type Problem } from './errors.js';
 
 /** Exit codes: the site was built / the content has errors / the command was misused. */
@@ -19,21 +20,60 @@ export interface CliIO {
   readonly cwd: string;
   /** The moment of the build, for tests; now by default. */
   readonly now?: number;
+  /** Ends `rubric dev` (Ctrl+C); without it, `dev` runs until the process ends. */
+  readonly stop?: AbortSignal;
+  /** Told the preview's URL once `rubric dev` serves it. */
+  readonly onServing?: (url: string) => void;
 }
 
 const HELP = `rubric: a static site generator for topic blogs
 
 Usage:
   rubric build [--root DIR] [--out DIR] [--drafts] [--future]
+  rubric dev [--root DIR] [--out DIR] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open]
+  rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR]
 
 Options:
   --root DIR   the site folder (posts/, templates/, static/, site.yaml); default: .
   --out DIR    where to write the site; default: ROOT/dist
   --drafts     include posts with draft: true
   --future     include posts dated in the future
+  --port N     dev: the port to serve on; default: 4000, or the next free one
+  --host H     dev: the address to listen on; default: 127.0.0.1
+  --open       dev: open the preview in the browser
   -h, --help   show this help
 
+Import options:
+  --comments             write each post's comments beside it (POST.comments.yaml)
+  --force                overwrite files that exist and differ from the import
+  --download-images DIR  fetch images into DIR (inside ROOT/static) and link the copies
+
 Exit codes: 0 built, 1 the content has errors, 2 wrong usage.`;
+
+interface Options {
+  root?: string;
+  out?: string;
+  drafts?: boolean;
+  future?: boolean;
+  help?: boolean;
+  port?: string;
+  host?: string;
+  open?: boolean;
+}
+
+const OPTIONS = {
+  root: { type: 'string' },
+  out: { type: 'string' },
+  drafts: { type: 'boolean' },
+  future: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const DEV_OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  open: { type: 'boolean' },
+} as const;
 
 /** Runs one command line (without `node` and the script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
@@ -43,32 +83,30 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (command !== 'build') {
+  if (command === 'import') return runImport(rest, io, colors);
+  if (command !== 'build' && command !== 'dev') {
     io.err(colors.red(`rubric: unknown command "${command}".`) + ' Run `rubric --help`.');
     return EXIT.usage;
   }
-  let values: { root?: string; out?: string; drafts?: boolean; future?: boolean; help?: boolean };
+  let values: Options;
   try {
     ({ values } = parseArgs({
       args: [...rest],
-      options: {
-        root: { type: 'string' },
-        out: { type: 'string' },
-        drafts: { type: 'boolean' },
-        future: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      options: command === 'dev' ? { ...OPTIONS, ...DEV_OPTIONS } : OPTIONS,
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
-    io.err(`${colors.red(`rubric build: ${(error as Error).message}`)} Run \`rubric --help\`.`);
+    io.err(
+      `${colors.red(`rubric ${command}: ${(error as Error).message}`)} Run \`rubric --help\`.`,
+    );
     return EXIT.usage;
   }
   if (values.help) {
     io.out(HELP);
     return EXIT.ok;
   }
+  if (command === 'dev') return runDev(values, io, colors);
 
   const started = performance.now();
   const root = path.resolve(io.cwd, values.root ?? '.');
@@ -98,9 +136,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     );
     return EXIT.contentErrors;
   }
-  for (const post of result.heldBack) {
-    io.out(`held back ${post.source}: dated in the future, due ${post.due} (--future builds it)`);
-  }
+  reportHeldBack(result.heldBack, io);
   if (result.draftCount > 0) {
     const n = result.draftCount;
     io.out(`left out ${n} draft${n === 1 ? '' : 's'} (--drafts builds them)`);
@@ -112,15 +148,169 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+/** `rubric dev`: serves until `io.stop` fires. The dev modules are loaded only now. */
+async function runDev(values: Options, io: CliIO, colors: Colors): Promise<number> {
+  const port = values.port === undefined ? 4000 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(
+      colors.red(
+        `rubric dev: --port must be a number from 0 to 65535, not "${values.port ?? ''}".`,
+      ),
+    );
+    return EXIT.usage;
+  }
+  const { dev, PortInUseError } = await import('./dev/dev.js');
+  const started = { root: path.resolve(io.cwd, values.root ?? '.') };
+  let server;
+  try {
+    server = await dev({
+      ...started,
+      outDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
+      drafts: values.drafts ?? false,
+      future: values.future ?? false,
+      port,
+      strictPort: values.port !== undefined,
+      host: values.host ?? '127.0.0.1',
+      log: (line, problem) => {
+        if (!problem) io.out(line);
+        else if (problem.severity === 'error') io.err(`${colors.red('error')} ${line}`);
+        else io.out(`${colors.yellow('warning')} ${line}`);
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    io.err(
+      colors.red(`rubric dev: port ${error.port} is already in use.`) +
+        ' Stop whatever is using it, or choose another port with --port.',
+    );
+    return EXIT.usage;
+  }
+  io.out(`${colors.green('serving')} ${server.url} (Ctrl+C to stop)`);
+  io.onServing?.(server.url);
+  if (values.open) {
+    const { default: open } = await import('open');
+    await open(server.url).catch(() => {
+      io.err(`could not open a browser; visit ${server.url}`);
+    });
+  }
+  const stop = io.stop;
+  await new Promise<void>((resolve) => {
+    if (!stop) return;
+    if (stop.aborted) resolve();
+    else
+      stop.addEventListener(
+        'abort',
+        () => {
+          resolve();
+        },
+        { once: true },
+      );
+  });
+  await server.close();
+  io.out('stopped');
+  return EXIT.ok;
+}
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** Held-back posts listed one a line, at most this many, then counted. */
+const HELD_BACK_LISTED = 10;
+
+/**
+ * Says which future posts were left out and when the next is due: a static site does
+ * not publish them by itself, so that is when to build again.
+ */
+function reportHeldBack(heldBack: readonly HeldBackPost[], io: CliIO): void {
+  for (const post of heldBack.slice(0, HELD_BACK_LISTED)) {
+    io.out(`held back ${post.source}: dated in the future, due ${post.due} (--future builds it)`);
+  }
+  const next = heldBack[0];
+  if (!next) return;
+  const n = heldBack.length;
+  const more = n > HELD_BACK_LISTED ? ` (${String(n - HELD_BACK_LISTED)} not listed)` : '';
+  io.out(
+    `held back ${String(n)} future post${n === 1 ? '' : 's'}${more}; the next is due ${next.due}: build again then to publish it`,
+  );
+}
+
+/** `rubric import blogger EXPORT.xml …`: parses the arguments and prints the summary. */
+async function runImport(
+  args: readonly string[],
+  io: CliIO,
+  colors: ReturnType<typeof pc.createColors>,
+): Promise<number> {
+  const usage = (message: string) => {
+    io.err(`${colors.red(`rubric import: ${message}`)} Run \`rubric --help\`.`);
+    return EXIT.usage;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        root: { type: 'string' },
+        comments: { type: 'boolean' },
+        force: { type: 'boolean' },
+        'download-images': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const [source, file, ...extra] = positionals;
+  if (source !== 'blogger')
+    return usage('the only source is `blogger`: rubric import blogger EXPORT.xml');
+  if (file === undefined || extra.length > 0) return usage('give one export file.');
+  // Loaded on demand: `build` never pays for the importer's XML and HTML libraries.
+  const { importBlogger } = await import('./import/import.js');
+  const { importSummary } = await import('./import/report.js');
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  const images = values['download-images'];
+  const result = await importBlogger({
+    exportFile: path.resolve(io.cwd, file),
+    root,
+    comments: values.comments ?? false,
+    force: values.force ?? false,
+    downloadImages: images === undefined ? null : path.resolve(io.cwd, images),
+  });
+  if (!result.ok) {
+    const file = path.relative(io.cwd, result.error.file) || result.error.file;
+    io.err(`${colors.red('error')} ${formatProblem({ ...result.error, file })}`);
+    return EXIT.contentErrors;
+  }
+  for (const line of importSummary(result)) io.out(line);
+  const relative = path.relative(io.cwd, root);
+  const shown = relative.startsWith('..') ? root : relative || '.';
+  io.out(colors.green(`imported into ${shown}/; build it with \`rubric build\``));
+  return EXIT.ok;
+}
+
 /** The entry point of the `rubric` bin. */
 export async function main(): Promise<void> {
   const colorOut = pc.isColorSupported;
+  // Ctrl+C ends `rubric dev` cleanly: watcher and server closed, exit code 0.
+  const stop = new AbortController();
+  const onSignal = () => {
+    stop.abort();
+  };
+  const argv = process.argv.slice(2);
+  // Only `dev` waits for Ctrl+C; `build` is stopped by it as any program is.
+  if (argv[0] === 'dev') process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
-    process.exitCode = await run(process.argv.slice(2), {
+    process.exitCode = await run(argv, {
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
       color: colorOut,
       cwd: process.cwd(),
+      stop: stop.signal,
     });
   } catch (error) {
     // Not a content problem but the machine's (a file that cannot be read, a full disk):

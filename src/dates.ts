@@ -73,3 +73,13 @@ export function dateFormatter(language: string, zone: string): DateFormatter {
 export function describeInstant(epochMs: number, zone: string): string {
   return `${DateTime.fromMillis(epochMs, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
 }
+
+/** RFC 3339 in `zone`, for Atom and the sitemap: `2025-03-14T09:30:00+03:30`. */
+export function rfc3339(epochMs: number, zone: string): string {
+  return DateTime.fromMillis(epochMs, { zone }).toISO({ suppressMilliseconds: true }) ?? '';
+}
+
+/** RFC 822 in `zone`, as RSS 2.0 wants it (English names): `Fri, 14 Mar 2025 09:30:00 +0330`. */
+export function rfc822(epochMs: number, zone: string): string {
+  return DateTime.fromMillis(epochMs, { zone }).toRFC2822() ?? '';
+}

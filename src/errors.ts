@@ -16,16 +16,19 @@ export type ErrorName =
   | 'InvalidDate'
   | 'InvalidLabels'
   | 'InvalidSlug'
+  | 'InvalidAlias'
   | 'LabelSlugCollision'
   | 'UrlCollision'
   | 'ReservedPath'
   | 'TemplateSyntax'
   | 'TemplateMissing'
   | 'TemplateRender'
-  | 'OutputFolder';
+  | 'OutputFolder'
+  | 'ImportFailed';
 
 /** The catalogue of named warnings: the build still succeeds. */
-export type WarningName = 'FrontMatterTypo' | 'LabelVariants' | 'UnknownCodeLanguage';
+export type WarningName =
+  'FrontMatterTypo' | 'LabelVariants' | 'UnknownCodeLanguage' | 'RelativeBaseUrl';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

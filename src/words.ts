@@ -44,6 +44,8 @@ export const PHRASE_KEYS = [
   'notFoundTitle',
   'notFoundText',
   'latestPosts',
+  'rssFeedTitle',
+  'labelFeedTitle',
 ] as const;
 
 /** The name of one phrase. */
@@ -91,6 +93,8 @@ const en: Phrases = {
   notFoundTitle: 'Page not found',
   notFoundText: 'There is nothing at this address. It may have moved when the blog did.',
   latestPosts: 'The latest posts',
+  rssFeedTitle: '{title} (RSS)',
+  labelFeedTitle: '{title}: {label}',
 };
 
 const fr: Phrases = {
@@ -127,6 +131,8 @@ const fr: Phrases = {
   notFoundText:
     "Il n'y a rien à cette adresse. Elle a peut-être changé lors d'un déménagement du blog.",
   latestPosts: 'Les derniers articles',
+  rssFeedTitle: '{title} (RSS)',
+  labelFeedTitle: '{title} : {label}',
 };
 
 const de: Phrases = {
@@ -163,6 +169,8 @@ const de: Phrases = {
   notFoundText:
     'Unter dieser Adresse gibt es nichts. Vielleicht ist sie beim Umzug des Blogs verschwunden.',
   latestPosts: 'Die neuesten Posts',
+  rssFeedTitle: '{title} (RSS)',
+  labelFeedTitle: '{title}: {label}',
 };
 
 /** The built-in phrase tables, by primary language subtag. */

@@ -38,8 +38,31 @@ describe('rubric build', () => {
     expect(io.stdout).toContain(
       'held back posts/later.md: dated in the future, due 2026-02-01 00:00 (UTC) (--future builds it)',
     );
-    expect(io.stdout.at(-1)).toMatch(/^built 9 pages from 2 posts in \d+\.\d s into dist\/$/);
+    expect(io.stdout.at(-1)).toMatch(/^built 10 pages from 2 posts in \d+\.\d s into dist\/$/);
     expect(await listFiles(path.join(root, 'dist'))).toContain('index.html');
+  });
+
+  it('counts held-back posts, lists the first ten, and names the next one due', async () => {
+    const scheduled: Record<string, string> = {};
+    for (let day = 12; day >= 1; day--) {
+      const date = `2026-03-${String(day).padStart(2, '0')}T08:00`;
+      scheduled[`posts/s${String(day)}.md`] = post({ title: `S${String(day)}`, date });
+    }
+    const root = await makeSite({
+      ...site,
+      ...scheduled,
+      'site.yaml': 'timezone: Europe/Paris\n',
+    });
+    const io = capture(root);
+    expect(await run(['build'], io)).toBe(0);
+    const held = io.stdout.filter((line) => line.startsWith('held back posts/'));
+    expect(held).toHaveLength(10);
+    expect(held[0]).toBe(
+      'held back posts/later.md: dated in the future, due 2026-02-01 00:00 (Europe/Paris) (--future builds it)',
+    );
+    expect(io.stdout).toContain(
+      'held back 13 future posts (3 not listed); the next is due 2026-02-01 00:00 (Europe/Paris): build again then to publish it',
+    );
   });
 
   it('honours --root, --out, --drafts and --future', async () => {
@@ -58,7 +81,7 @@ describe('rubric build', () => {
       '--future',
     ];
     expect(await run(args, io)).toBe(0);
-    expect(io.stdout.at(-1)).toMatch(/^built 13 pages from 4 posts/);
+    expect(io.stdout.at(-1)).toMatch(/^built 14 pages from 4 posts/);
     const files = await listFiles(path.join(root, 'public'));
     expect(files).toContain('2025/01/draft/index.html');
     expect(files).toContain('2026/02/later/index.html');
@@ -103,6 +126,6 @@ describe('rubric build', () => {
       [path.join(packageRoot, 'bin/rubric.js'), 'build', '--root', root, '--future'],
       { env: { ...process.env, NO_COLOR: '1' } },
     );
-    expect(stdout.trim().split('\n').at(-1)).toMatch(/^built 12 pages from 3 posts in/);
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^built 13 pages from 3 posts in/);
   });
 });

@@ -35,6 +35,15 @@ export interface SiteConfig {
   readonly permalink: string;
   /** Hand-set label slugs, keyed by label identity (see `labelKey`). */
   readonly labelSlugs: ReadonlyMap<string, string>;
+  /** What feed entries carry: the whole post, or its summary only. */
+  readonly feedContent: 'full' | 'summary';
+  /** How many of the newest posts each feed holds. */
+  readonly feedLimit: number;
+  /**
+   * Write redirects at Blogger's label-search and feed URLs, and a `_redirects` file for
+   * hosts that read one; set by `rubric import blogger`.
+   */
+  readonly bloggerRedirects: boolean;
   /** How the label index and the sidebar show labels: by name, or as a cloud. */
   readonly labelIndex: 'list' | 'cloud';
   /** How many related posts a post page shows; 0 shows none. */
@@ -55,6 +64,9 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   postsPerPage: 10,
   permalink: '/:year/:month/:slug/',
   labelSlugs: new Map<string, string>(),
+  feedContent: 'full',
+  feedLimit: 20,
+  bloggerRedirects: false,
   labelIndex: 'list',
   relatedPosts: 5,
   words: wordsFor('en'),
@@ -70,6 +82,9 @@ const KNOWN_KEYS = [
   'postsPerPage',
   'permalink',
   'labelSlugs',
+  'feedContent',
+  'feedLimit',
+  'bloggerRedirects',
   'labelIndex',
   'relatedPosts',
   'words',
@@ -219,6 +234,36 @@ function applySetting(
         };
       }
       settings.labelSlugs = slugs.map;
+      return null;
+    }
+    case 'feedContent': {
+      if (value !== 'full' && value !== 'summary') {
+        return invalid(
+          'feedContent must be `full` or `summary`.',
+          'Write `feedContent: summary` to put only summaries in feeds, or leave it out for whole posts.',
+        );
+      }
+      settings.feedContent = value;
+      return null;
+    }
+    case 'feedLimit': {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1000) {
+        return invalid(
+          'feedLimit must be a whole number from 1 to 1000.',
+          'Write it like `feedLimit: 20`.',
+        );
+      }
+      settings.feedLimit = value;
+      return null;
+    }
+    case 'bloggerRedirects': {
+      if (typeof value !== 'boolean') {
+        return invalid(
+          'bloggerRedirects must be true or false.',
+          'Write `bloggerRedirects: true` to keep the old Blogger addresses working.',
+        );
+      }
+      settings.bloggerRedirects = value;
       return null;
     }
     case 'labelIndex': {

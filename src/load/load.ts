@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { mapLimit } from '../concurrency.js';
+import { compareStrings } from '../errors.js';
 import { packageRoot } from '../paths.js';
 
 /** A text file of the site, with its path relative to the site folder. */
@@ -62,9 +63,69 @@ const IGNORED = [...EDITOR_LITTER, '**/.*', '**/node_modules/**'];
 
 /** Reads a site folder. Errors here are I/O failures (unreadable files), not content. */
 export async function loadSite(root: string): Promise<SiteSources> {
-  const [configText, posts, siteTemplates, builtInTemplates] = await Promise.all([
+  const [configText, posts, theme] = await Promise.all([
     readOptional(path.join(root, 'site.yaml')),
-    readAll(root, 'posts', ['**/*.md', '**/*.markdown']),
+    readAll(root, 'posts', POST_PATTERNS),
+    loadTheme(root),
+  ]);
+  return { root, configText, posts, ...theme };
+}
+
+/** The file names that are posts inside `posts/`. */
+const POST_PATTERNS = ['**/*.md', '**/*.markdown'];
+
+/** What watch mode says changed since `previous` was loaded: site-relative paths. */
+export interface SourceChanges {
+  /** Post files added, changed or deleted (`posts/a.md`). */
+  readonly posts: readonly string[];
+  /** True when a template, partial or static file changed: those are listed again. */
+  readonly theme: boolean;
+}
+
+/**
+ * Loads a site again after `changes`, reading only the posts that changed; everything
+ * else is taken from `previous`. A post that is gone is dropped; the result is the same
+ * as {@link loadSite} on the folder as it now is. `site.yaml` changes need a full load.
+ */
+export async function reloadSite(
+  previous: SiteSources,
+  changes: SourceChanges,
+): Promise<SiteSources> {
+  const { root } = previous;
+  const read = await mapLimit([...new Set(changes.posts)], async (file) => ({
+    file,
+    text: await readOptional(path.join(root, file)),
+  }));
+  const known = new Set(previous.posts.map((file) => file.path));
+  let posts: SourceFile[];
+  if (read.every(({ file, text }) => text !== null && known.has(file))) {
+    // Only edits: the list keeps its order, with the edited posts swapped in.
+    const edited = new Map(read.map(({ file, text }) => [file, stripBom(text ?? '')]));
+    posts = previous.posts.map((file) => {
+      const text = edited.get(file.path);
+      return text === undefined ? file : { path: file.path, text };
+    });
+  } else {
+    const byPath = new Map(previous.posts.map((file) => [file.path, file]));
+    for (const { file, text } of read) {
+      if (text === null) byPath.delete(file);
+      else byPath.set(file, { path: file, text: stripBom(text) });
+    }
+    posts = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
+  }
+  const theme = changes.theme ? await loadTheme(root) : previous;
+  return {
+    root,
+    configText: previous.configText,
+    posts,
+    templates: theme.templates,
+    staticFiles: theme.staticFiles,
+  };
+}
+
+/** The templates of a site (its own over the built-in ones) and its static files. */
+async function loadTheme(root: string): Promise<Pick<SiteSources, 'templates' | 'staticFiles'>> {
+  const [siteTemplates, builtInTemplates] = await Promise.all([
     listTemplates(root, path.join(root, 'templates'), false),
     listTemplates(root, BUILT_IN_THEME, true),
   ]);
@@ -77,7 +138,7 @@ export async function loadSite(root: string): Promise<SiteSources> {
     staticLayers.unshift(BUILT_IN_STATIC);
   }
   const staticFiles = await listStatic(root, staticLayers);
-  return { root, configText, posts, templates, staticFiles };
+  return { templates, staticFiles };
 }
 
 async function readOptional(file: string): Promise<string | null> {

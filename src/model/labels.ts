@@ -42,10 +42,20 @@ interface Gathered {
 
 /** Groups the labels of `posts`, which must be sorted newest first. */
 export function collectLabels(posts: readonly Post[], config: SiteConfig): LabelTable {
+  // Sites reuse a few label names thousands of times: work out each name's key once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = labelKey(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
   const byKey = new Map<string, Gathered>();
   posts.forEach((post, index) => {
     for (const name of post.labels) {
-      const key = labelKey(name);
+      const key = keyOf(name);
       let gathered = byKey.get(key);
       if (!gathered) {
         gathered = { key, spellings: new Map(), posts: [] };
@@ -72,7 +82,7 @@ export function collectLabels(posts: readonly Post[], config: SiteConfig): Label
 
   const indexOfKey = new Map(labels.map((label, index) => [label.key, index]));
   const postLabels = posts.map((post) =>
-    post.labels.map((name) => indexOfKey.get(labelKey(name)) ?? -1),
+    post.labels.map((name) => indexOfKey.get(keyOf(name)) ?? -1),
   );
   return { labels, postLabels, errors: slugCollisions(labels, posts), warnings };
 }

@@ -25,6 +25,8 @@ export interface Site {
   readonly config: SiteConfig;
   /** Published posts, newest first; ties broken by source path so the order is stable. */
   readonly posts: readonly Post[];
+  /** Published pages (`page: true`), by source path: in no list, label or feed. */
+  readonly pages: readonly Post[];
   readonly labels: readonly Label[];
   /** `postLabels[i]`: indices into `labels` of the labels of `posts[i]`. */
   readonly postLabels: readonly (readonly number[])[];
@@ -38,28 +40,99 @@ export interface Site {
   readonly drafts: readonly Post[];
 }
 
+/** What {@link buildSite} returns. */
+export interface Modelled {
+  readonly site: Site;
+  readonly errors: readonly BuildError[];
+  readonly warnings: readonly BuildWarning[];
+}
+
+/**
+ * The last model built for one config and one set of publish options: watch mode keeps
+ * one, so that an edit that moves nothing (a post's body, its summary) reuses the order
+ * and the label table. Memoising only: the result is what building afresh gives.
+ */
+export interface ModelMemo {
+  last: {
+    readonly posts: readonly Post[];
+    readonly status: string;
+    readonly result: Modelled;
+  } | null;
+}
+
+/** An empty {@link ModelMemo}. */
+export function createModelMemo(): ModelMemo {
+  return { last: null };
+}
+
 /** Builds the site model from every parsed post. */
 export function buildSite(
   allPosts: readonly Post[],
   config: SiteConfig,
   options: PublishOptions,
-): { site: Site; errors: readonly BuildError[]; warnings: readonly BuildWarning[] } {
-  const drafts = allPosts.filter((post) => post.draft && !options.drafts);
-  const candidates = allPosts.filter((post) => !post.draft || options.drafts);
+  memo: ModelMemo = createModelMemo(),
+): Modelled {
+  const isIn = (post: Post) => !post.draft || options.drafts;
+  const isDue = (post: Post) => post.date <= options.now || options.future;
+  // Which posts are left out, held back, published as posts or as pages: part of the
+  // key, since `now` moves.
+  const status = allPosts
+    .map((post) => (!isIn(post) ? 'd' : !isDue(post) ? 'h' : post.page ? 'g' : 'p'))
+    .join('');
+  const last = memo.last;
+  if (last && last.status === status && sameOrderAndLabels(last.posts, allPosts)) {
+    const bySource = new Map(allPosts.map((post) => [post.source, post]));
+    const swap = (posts: readonly Post[]) => posts.map((post) => bySource.get(post.source) ?? post);
+    const { site } = last.result;
+    const result: Modelled = {
+      ...last.result,
+      site: {
+        ...site,
+        posts: swap(site.posts),
+        pages: swap(site.pages),
+        heldBack: swap(site.heldBack),
+        drafts: swap(site.drafts),
+      },
+    };
+    memo.last = { posts: allPosts, status, result };
+    return result;
+  }
+
+  const drafts = allPosts.filter((post) => !isIn(post));
+  const candidates = allPosts.filter(isIn);
   const heldBack = candidates
-    .filter((post) => post.date > options.now && !options.future)
+    .filter((post) => !isDue(post))
     .sort((a, b) => a.date - b.date || compareStrings(a.source, b.source));
-  const posts = candidates
-    .filter((post) => post.date <= options.now || options.future)
-    .sort(newestFirst);
+  const published = candidates.filter(isDue);
+  const posts = published.filter((post) => !post.page).sort(newestFirst);
+  const pages = published
+    .filter((post) => post.page)
+    .sort((a, b) => compareStrings(a.source, b.source));
   const { labels, postLabels, errors, warnings } = collectLabels(posts, config);
   const related = relatedPosts(postLabels, labels, config.relatedPosts);
   const archive = buildArchive(posts, config.timezone);
-  return {
-    site: { config, posts, labels, postLabels, related, archive, heldBack, drafts },
+  const result: Modelled = {
+    site: { config, posts, pages, labels, postLabels, related, archive, heldBack, drafts },
     errors,
     warnings,
   };
+  memo.last = { posts: allPosts, status, result };
+  return result;
+}
+
+/** True when two post lists would be sorted and labelled alike: sources, dates, labels. */
+function sameOrderAndLabels(a: readonly Post[], b: readonly Post[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Post;
+    const y = b[i] as Post;
+    if (x === y) continue;
+    if (x.source !== y.source || x.date !== y.date || x.labels.length !== y.labels.length) {
+      return false;
+    }
+    if (x.labels.some((label, j) => label !== y.labels[j])) return false;
+  }
+  return true;
 }
 
 function newestFirst(a: Post, b: Post): number {

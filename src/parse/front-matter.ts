@@ -36,6 +36,13 @@ export interface FrontMatter {
   readonly draft: boolean;
   /** `toc: true` asks for a table of contents on the post's page. */
   readonly toc: boolean;
+  /** A page of the site (`/about/`) rather than a post: outside lists, labels and feeds. */
+  readonly page: boolean;
+  /**
+   * Other site paths that lead to this post (its old addresses), decoded, each starting
+   * with `/`; a path without a file extension ends with `/`.
+   */
+  readonly aliases: readonly string[];
   /** Every key the contract does not know, for templates (`post.data.editor`). */
   readonly data: Readonly<Record<string, unknown>>;
 }
@@ -59,8 +66,16 @@ const KNOWN_KEYS = [
   'draft',
   'updated',
   'toc',
+  'aliases',
+  'page',
 ] as const;
 type KnownKey = (typeof KNOWN_KEYS)[number];
+
+/**
+ * Keys a near-miss is compared with. `page` is left out: it is two letters from `image`,
+ * a key many themes use, and a warning on every `image:` would be noise.
+ */
+const SUGGESTED_KEYS = KNOWN_KEYS.filter((key) => key !== 'page');
 
 function isKnownKey(key: string): key is KnownKey {
   return (KNOWN_KEYS as readonly string[]).includes(key);
@@ -219,12 +234,29 @@ function checkFrontMatter(
     'toc must be true or false.',
     'Write `toc: true` to show a table of contents, or remove the line.',
   );
+  let page = false;
+  const pageEntry = byKey.get('page');
+  if (pageEntry) {
+    if (typeof pageEntry.value !== 'boolean') {
+      fail(
+        'FrontMatterInvalid',
+        pageEntry,
+        'page must be true or false.',
+        'Write `page: true` to publish this as a page of the site (like /about/), outside the list of posts.',
+      );
+    } else {
+      page = pageEntry.value;
+    }
+  }
+
+  const aliasEntry = byKey.get('aliases');
+  const aliases = aliasEntry ? readAliases(file, yaml, aliasEntry, errors) : [];
 
   const data: Record<string, unknown> = {};
   for (const entry of entries) {
     if (isKnownKey(entry.key)) continue;
     data[entry.key] = entry.value;
-    const meant = closest(entry.key, KNOWN_KEYS);
+    const meant = closest(entry.key, SUGGESTED_KEYS);
     if (meant !== null && !byKey.has(meant)) {
       warnings.push(
         buildWarning(
@@ -250,6 +282,8 @@ function checkFrontMatter(
     slugAt: slug === null ? null : (slugEntry?.valueAt ?? null),
     draft,
     toc,
+    page,
+    aliases,
     data,
   };
   return { frontMatter, errors, warnings };
@@ -345,6 +379,72 @@ function readLabels(
     );
   });
   return names;
+}
+
+/**
+ * `aliases`: old addresses of the post, as site paths (`/2024/03/old-name.html`), one
+ * string or a list. Each becomes a redirect page, so it must be a path that stays inside
+ * the output folder and that a static host can serve: no `..`, no query or fragment.
+ */
+function readAliases(
+  file: string,
+  yaml: YamlText,
+  entry: YamlEntry,
+  errors: BuildError[],
+): string[] {
+  const { value } = entry;
+  const hint =
+    'Write each alias as a path from the site root, like `aliases: [/2024/03/old-name.html]`.';
+  if (value === null) return [];
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  const aliases: string[] = [];
+  items.forEach((item, index) => {
+    const at = Array.isArray(value)
+      ? itemPosition(yaml, entry.node, index, entry.valueAt)
+      : entry.valueAt;
+    const problem = typeof item === 'string' ? aliasProblem(item) : `${describe(item)}, not a path`;
+    if (problem !== null) {
+      errors.push(
+        buildError(
+          'InvalidAlias',
+          { file, ...at },
+          `The alias ${JSON.stringify(item)} cannot be used: ${problem}.`,
+          hint,
+        ),
+      );
+      return;
+    }
+    const path = normaliseAlias(item as string);
+    if (!aliases.includes(path)) aliases.push(path);
+  });
+  return aliases;
+}
+
+function aliasProblem(alias: string): string | null {
+  if (!alias.startsWith('/') || alias.startsWith('//')) return 'it must start with one /';
+  let decoded: string;
+  try {
+    decoded = decodeURI(alias);
+  } catch {
+    return 'it has a broken %-escape';
+  }
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  if (/[?#\\\u0000-\u001f\u007f]/.test(decoded))
+    return 'it may not hold ?, #, \\ or control characters';
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((s, i) => s === '.' || s === '..' || (s === '' && i < segments.length - 1))) {
+    return 'it may not hold ., .. or empty segments';
+  }
+  if (decoded.includes('%')) return 'it escapes a character a path cannot hold (%2F, %3F …)';
+  if (decoded === '/') return 'it is the home page';
+  return null;
+}
+
+/** Decoded, and a path with no file extension made a folder: `/old/post` → `/old/post/`. */
+function normaliseAlias(alias: string): string {
+  const decoded = decodeURI(alias).normalize('NFC');
+  const last = decoded.split('/').at(-1) ?? '';
+  return last === '' || last.includes('.') ? decoded : `${decoded}/`;
 }
 
 function describe(value: unknown): string {

@@ -32,6 +32,10 @@ export interface Post {
    */
   readonly summary: string;
   readonly draft: boolean;
+  /** A page of the site rather than a post (front matter `page: true`). */
+  readonly page: boolean;
+  /** Old site paths that redirect to this post (front matter `aliases`). */
+  readonly aliases: readonly string[];
   /** Front-matter keys the contract does not know, for templates. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly html: string;
@@ -83,6 +87,8 @@ export function parsePost(
     author: frontMatter.author,
     summary: frontMatter.summary ?? rendered.summary,
     draft: frontMatter.draft,
+    page: frontMatter.page,
+    aliases: frontMatter.aliases,
     data: frontMatter.data,
     html: rendered.html,
     excerptHtml: rendered.excerptHtml,

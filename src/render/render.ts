@@ -7,10 +7,11 @@ import Handlebars from 'handlebars';
 import type { SiteConfig } from '../config/config.js';
 import { buildError, type BuildError } from '../errors.js';
 import type { TemplateSource } from '../load/load.js';
-import { TEMPLATE_NAMES, type Page } from '../route/view.js';
+import { TEMPLATE_NAMES, WITHOUT_LAYOUT, type Page } from '../route/view.js';
 import { createHelpers } from './helpers.js';
+import { renderBuiltIn } from './redirect.js';
 
-/** Renders one page to its HTML. */
+/** Renders one page to its text: HTML, or XML or plain text for feeds, sitemap and robots. */
 export type PageRenderer = (page: Page) => { html: string } | { error: BuildError };
 
 type Compiled = HandlebarsTemplateDelegate<unknown>;
@@ -51,10 +52,14 @@ export function createRenderer(
 
   const layout = pageTemplates.get('layout');
   const render: PageRenderer = (page) => {
+    if (page.template === 'redirect' || page.template === 'redirects') {
+      return { html: renderBuiltIn(page, handlebars.escapeExpression) };
+    }
     const template = pageTemplates.get(page.template);
     if (!template || !layout) throw new Error(`no template for ${page.template}`);
     try {
       const body = template.compiled(page.data);
+      if (WITHOUT_LAYOUT.has(page.template)) return { html: body };
       return { html: layout.compiled({ ...page.data, body }) };
     } catch (error) {
       return { error: renderError(error, page, template.source) };

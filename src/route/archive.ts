@@ -13,6 +13,8 @@ import type {
   ArchiveYearTree,
   Page,
   PostView,
+  SidebarMonth,
+  SidebarYear,
   SiteView,
 } from './view.js';
 
@@ -25,7 +27,23 @@ export interface ArchiveContext {
   readonly href: (url: string) => string;
 }
 
-/** Years and months as links with counts, for the sidebar. */
+/**
+ * The sidebar's archive: every year, and the newest year's months, as links without
+ * counts, so that it changes only when a post opens a new month (see `SiteView.archive`).
+ */
+export function sidebarArchive(
+  archive: readonly ArchiveYear[],
+  words: Words,
+  href: (url: string) => string,
+): SidebarYear[] {
+  return archive.map((year, i) => ({
+    year: year.year,
+    url: href(yearUrl(year.year)),
+    months: i === 0 ? year.months.map((month) => sidebarMonth(month, words, href)) : [],
+  }));
+}
+
+/** Years and months as links with counts, for the archive pages. */
 export function archiveYearLinks(
   archive: readonly ArchiveYear[],
   words: Words,
@@ -42,7 +60,7 @@ export function archiveYearLinks(
 /** The archive page, then a page per year, each followed by its months' pages. */
 export function archivePages(archive: readonly ArchiveYear[], context: ArchiveContext): Page[] {
   const { siteView, words, postViews, href } = context;
-  const years = siteView.archive;
+  const years = archiveYearLinks(archive, words, href);
   const trees = archive.map((year, i) => yearTree(year, years[i] as ArchiveYearLink, postViews));
   const months = years.flatMap((year) => year.months);
   const pages: Page[] = [
@@ -94,11 +112,11 @@ export function archivePages(archive: readonly ArchiveYear[], context: ArchiveCo
   return pages;
 }
 
-function monthLink(
+function sidebarMonth(
   month: ArchiveMonth,
   words: Words,
   href: (url: string) => string,
-): ArchiveMonthLink {
+): SidebarMonth {
   const name = words.months[Number(month.month) - 1] ?? month.month;
   return {
     year: month.year,
@@ -106,8 +124,15 @@ function monthLink(
     name,
     title: fillPhrase(words.monthYear, { month: name, year: month.year }),
     url: href(monthUrl(month.year, month.month)),
-    count: month.posts.length,
   };
+}
+
+function monthLink(
+  month: ArchiveMonth,
+  words: Words,
+  href: (url: string) => string,
+): ArchiveMonthLink {
+  return { ...sidebarMonth(month, words, href), count: month.posts.length };
 }
 
 function yearTree(

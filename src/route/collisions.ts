@@ -5,12 +5,12 @@
  */
 import { buildError, compareStrings, type BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { HOME_URL, RESERVED_SEGMENTS, outputPathOf } from './urls.js';
+import { FEED_URL, HOME_URL, RESERVED_SEGMENTS, outputPathOf, staticPageUrl } from './urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
 interface Claim {
-  readonly kind: 'post' | 'label' | 'page' | 'static';
+  readonly kind: 'post' | 'label' | 'page' | 'redirect' | 'static';
   readonly output: string;
   readonly by: string;
   readonly file: string;
@@ -32,8 +32,11 @@ export function findCollisions(
   const errors: BuildError[] = [];
   const claims: Claim[] = [];
   const postFix = 'Give one of the posts a different `slug:` in its front matter.';
-  site.posts.forEach((post, i) => {
-    const url = postUrls[i] ?? '';
+  const sources = [
+    ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
+    ...site.pages.map((post) => ({ post, url: staticPageUrl(post.slug) })),
+  ];
+  for (const { post, url } of sources) {
     const first = url.split('/').find((segment) => segment !== '') ?? '';
     if (url === HOME_URL || RESERVED_SEGMENTS.includes(first)) {
       errors.push(
@@ -44,7 +47,7 @@ export function findCollisions(
           'Give the post another `slug:`, or change `permalink` in site.yaml.',
         ),
       );
-      return;
+      continue;
     }
     claims.push({
       kind: 'post',
@@ -54,18 +57,33 @@ export function findCollisions(
       at: post.slugAt,
       fix: postFix,
     });
-  });
+  }
   for (const page of pages) {
-    if (page.template === 'post') continue;
+    if (page.template === 'post' || page.template === 'page') continue;
     const output = outputPathOf(page.url);
-    if (page.template === 'label') {
+    const labelFix = 'Give the label another slug with `labelSlugs` in site.yaml.';
+    if (page.template === 'redirect' && page.data.source !== null) {
+      const by = `the alias ${page.url} of ${page.data.source}`;
+      const fix = `Remove or change the alias in ${page.data.source}.`;
+      claims.push({ kind: 'redirect', output, by, file: page.data.source, at: null, fix });
+    } else if (page.template === 'redirect') {
+      const by = `the redirect from Blogger's ${page.url}`;
+      const fix = 'Rename the other file, or set `bloggerRedirects: false` in site.yaml.';
+      claims.push({ kind: 'redirect', output, by, file: '', at: null, fix });
+    } else if (page.template === 'label') {
       const by = `the label page of "${page.data.label?.name ?? ''}"`;
-      const fix = 'Give the label another slug with `labelSlugs` in site.yaml.';
-      claims.push({ kind: 'label', output, by, file: '', at: null, fix });
+      claims.push({ kind: 'label', output, by, file: '', at: null, fix: labelFix });
+    } else if (page.template === 'atom' && page.url !== FEED_URL) {
+      const by = `the label feed "${page.data.feed.title}"`;
+      claims.push({ kind: 'label', output, by, file: '', at: null, fix: labelFix });
+    } else if (page.template === 'redirects') {
+      const by = 'the _redirects file that `bloggerRedirects: true` writes';
+      const fix =
+        'Move your rules elsewhere (Netlify: netlify.toml), or set `bloggerRedirects: false`.';
+      claims.push({ kind: 'page', output, by, file: '', at: null, fix });
     } else {
       const by = `Rubric's ${page.template} page`;
-      const fix = 'Rename the other file.';
-      claims.push({ kind: 'page', output, by, file: '', at: null, fix });
+      claims.push({ kind: 'page', output, by, file: '', at: null, fix: 'Rename the other file.' });
     }
   }
   for (const output of staticPaths) {
@@ -82,16 +100,21 @@ export function findCollisions(
   const byFolded = new Map<string, Claim[]>();
   for (const claim of claims) {
     const folded = claim.output.normalize('NFC').toLowerCase();
-    byFolded.set(folded, [...(byFolded.get(folded) ?? []), claim]);
+    const sharing = byFolded.get(folded);
+    if (sharing) sharing.push(claim);
+    else byFolded.set(folded, [claim]);
   }
-  for (const [, sharing] of [...byFolded].sort(([a], [b]) => compareStrings(a, b))) {
-    if (sharing.length < 2) continue;
+  // Only shared paths are reported, in path order; most sites have none to sort.
+  const shared = [...byFolded].filter(([, sharing]) => sharing.length > 1);
+  for (const [, sharing] of shared.sort(([a], [b]) => compareStrings(a, b))) {
     // Labels sharing a slug are the model's LabelSlugCollision, reported there already.
     if (sharing.every((claim) => claim.kind === 'label')) continue;
     const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
     // The error stands at a `slug:` the author can change, else at the first file.
+    // An alias is an old address: moving it aside is easier than moving a live page.
     const blame =
       ordered.find((claim) => claim.at !== null) ??
+      ordered.find((claim) => claim.kind === 'redirect' && claim.file !== '') ??
       ordered.find((claim) => claim.file !== '') ??
       ordered[0];
     const sameCase = new Set(sharing.map((claim) => claim.output)).size === 1;

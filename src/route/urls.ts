@@ -20,6 +20,11 @@ export function postUrl(
   });
 }
 
+/** A page of the site (`page: true`): its slug at the top, `/about/`. */
+export function staticPageUrl(slug: string): string {
+  return `/${slug}/`;
+}
+
 /** The label index. */
 export const LABELS_URL = '/labels/';
 
@@ -39,6 +44,22 @@ export const ROBOTS_URL = '/robots.txt';
 
 /** The archive tree: every year, month and post. */
 export const ARCHIVE_URL = '/archive/';
+
+/** Blogger's addresses that `bloggerRedirects` keeps working. */
+export const BLOGGER_FEED_PATH = '/feeds/posts/default';
+
+/** Blogger's page of a label's posts, as Blogger wrote it: the name, not a slug. */
+export function bloggerLabelPath(name: string): string {
+  return `/search/label/${name}`;
+}
+
+/** Blogger's feed of a label's posts. */
+export function bloggerLabelFeedPath(name: string): string {
+  return `${BLOGGER_FEED_PATH}/-/${name}`;
+}
+
+/** The file Netlify and Cloudflare Pages read their redirect rules from. */
+export const REDIRECTS_FILE_URL = '/_redirects';
 
 /** First path segments that belong to Rubric's own pages and that no post may take. */
 export const RESERVED_SEGMENTS: readonly string[] = ['labels', 'page', 'archive'];
@@ -84,4 +105,21 @@ export function outputPathOf(url: string): string {
  */
 export function hrefOf(url: string, basePath: string): string {
   return encodeURI(`${basePath}${url.replace(/^\/+/, '')}`);
+}
+
+/**
+ * The scheme and host of `baseUrl` (`https://example.org`), or null when `baseUrl` is a
+ * path alone. Feeds, the sitemap and Open Graph need absolute links, so they need it.
+ */
+export function originOf(baseUrl: string): string | null {
+  return /^https?:\/\//i.test(baseUrl) ? new URL(baseUrl).origin : null;
+}
+
+/**
+ * The absolute form of a link made by {@link hrefOf}: `/blog/x/` under
+ * `https://example.org/blog/` is `https://example.org/blog/x/`. Without an origin the
+ * link stays as it is.
+ */
+export function absoluteHref(href: string, origin: string | null): string {
+  return origin === null ? href : `${origin}${href}`;
 }

@@ -19,36 +19,75 @@ export interface SiteView {
   readonly homeUrl: string;
   readonly labelsUrl: string;
   readonly archiveUrl: string;
-  /** Every label, sorted by name, for the sidebar's `labels` partial. */
-  readonly labels: readonly LabelLink[];
-  /** `list` or `cloud`: how the label index and the sidebar show labels (`labelIndex`). */
+  /**
+   * Every label as a link, sorted by name, for the `sidebar-labels` partial. No counts:
+   * the sidebar is on every page, so it must not change when a post joins a label.
+   */
+  readonly labels: readonly LabelRef[];
+  /** `list` or `cloud`: how the label index (`/labels/`) shows labels (`labelIndex`). */
   readonly labelIndex: 'list' | 'cloud';
-  /** Years and months with their post counts, newest first, for the `archive` partial. */
-  readonly archive: readonly ArchiveYearLink[];
+  /**
+   * Years newest first, the newest with its months, for the `sidebar-archive` partial.
+   * No counts, for the same reason as `labels`: it changes only when a month is new.
+   */
+  readonly archive: readonly SidebarYear[];
+  /**
+   * The scheme and host of `baseUrl` (`https://example.org`), empty when `baseUrl` is a
+   * path alone; `{{site.origin}}{{page.url}}` is a page's absolute address.
+   */
+  readonly origin: string;
+  /** `language` in Open Graph's form: `en`, `fr_CA`. */
+  readonly locale: string;
+  /** Links to the Atom feed and its RSS copy; null when there are none (see `origin`). */
+  readonly feedUrl: string | null;
+  readonly rssUrl: string | null;
 }
 
 /** What every page gets as `page`. */
 export interface PageView {
-  /** The template that renders it: `post`, `home`, `label`, `labels`, `archive`, `year`, `month` or `404`. */
-  readonly kind: TemplateName;
+  /** The template that renders it: `post`, `page`, `home`, `label`, `archive`, `404`… */
+  readonly kind: TemplateName | BuiltInKind;
   /** The page's own title, or empty for the home page (the layout adds the site title). */
   readonly title: string;
   /** The page's own link. */
   readonly url: string;
+  /** The meta description, when the page has its own (posts); else `site.description`. */
+  readonly description?: string;
+  /** `<meta name="robots">`, when the page is not to be indexed: `noindex, follow`. */
+  readonly robots?: string;
+  /** Post pages: the JSON-LD `BlogPosting`, serialised and safe inside `<script>`. */
+  readonly jsonLd?: string;
 }
 
-/** A label as a link: on post bylines and in the label index. */
-export interface LabelLink {
+/** A label as a link, as posts show their labels. */
+export interface LabelRef {
   readonly name: string;
   readonly url: string;
+}
+
+/**
+ * A label with its post count: label pages and the label index. Posts carry
+ * {@link LabelRef}s without the count, so a post's page does not change when another
+ * post joins or leaves one of its labels.
+ */
+export interface LabelLink extends LabelRef {
   /** How many published posts carry it. */
   readonly count: number;
+  /** The label's Atom feed, or null when the site has no feeds. */
+  readonly feedUrl: string | null;
+}
+
+/**
+ * A label in the label index. The weight hangs on every label's count, so only the
+ * index has it: a label's own page must not change when another label gains a post.
+ */
+export interface LabelIndexEntry extends LabelLink {
   /** 1 (fewest posts) to 5 (most), on a log scale: the label's size in a cloud. */
   readonly weight: number;
 }
 
-/** A month of the archive, as a link. */
-export interface ArchiveMonthLink {
+/** A month as the sidebar links it: without a count. */
+export interface SidebarMonth {
   readonly year: string;
   /** Two digits: `04`. */
   readonly month: string;
@@ -57,10 +96,21 @@ export interface ArchiveMonthLink {
   /** The month and year: `April 2025`. */
   readonly title: string;
   readonly url: string;
+}
+
+/** A year as the sidebar links it: without a count; only the newest year has months. */
+export interface SidebarYear {
+  readonly year: string;
+  readonly url: string;
+  readonly months: readonly SidebarMonth[];
+}
+
+/** A month of the archive, as a link with its post count: the archive pages. */
+export interface ArchiveMonthLink extends SidebarMonth {
   readonly count: number;
 }
 
-/** A year of the archive, as a link, with its months. */
+/** A year of the archive, as a link with its post count and every month. */
 export interface ArchiveYearLink {
   readonly year: string;
   readonly url: string;
@@ -98,7 +148,8 @@ export interface PostView {
   readonly author: string;
   /** Plain text: front-matter `summary`, else the part before the jump break, else the first paragraph. */
   readonly summary: string;
-  readonly labels: readonly LabelLink[];
+  /** Names and links, no counts: a post's page must not change when another post joins. */
+  readonly labels: readonly LabelRef[];
   readonly wordCount: number;
   /** Minutes to read, at least 1, and the same in words: `3 min read`. */
   readonly readingMinutes: number;
@@ -158,7 +209,7 @@ export interface LabelsPageData {
   readonly site: SiteView;
   readonly page: PageView;
   readonly words: Words;
-  readonly labels: readonly LabelLink[];
+  readonly labels: readonly LabelIndexEntry[];
 }
 
 /** The archive page: every year, month and post. */
@@ -192,19 +243,129 @@ export interface MonthPageData {
   readonly olderMonth: ArchiveMonthLink | null;
 }
 
+/** A page of the site (`page: true`): the post view, without neighbours. */
+export interface StaticPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly words: Words;
+  readonly post: PostView;
+}
+
 export interface NotFoundPageData {
   readonly site: SiteView;
   readonly page: PageView;
   readonly words: Words;
 }
 
+/**
+ * A feed, for the `atom` and `rss` templates. Every value is ready to print: links are
+ * absolute, dates are RFC 3339 (`*Iso`, Atom) and RFC 822 (`*Rfc822`, RSS), and text has
+ * lost the characters XML cannot hold. Text is still text: `{{ }}` escapes it.
+ */
+export interface FeedPageData {
+  readonly site: SiteView;
+  readonly feed: FeedView;
+}
+
+/** The channel of a feed. */
+export interface FeedView {
+  /** The feed's Atom id: the absolute address of the page it follows. */
+  readonly id: string;
+  readonly title: string;
+  readonly subtitle: string;
+  readonly language: string;
+  /** The feed's own address (`rel="self"`) and the HTML page it follows. */
+  readonly selfUrl: string;
+  readonly pageUrl: string;
+  /** The newest `updated` (else `date`) of its entries. */
+  readonly updatedIso: string;
+  readonly updatedRfc822: string;
+  /** The feed-level author: the site's `author`, else its title. */
+  readonly author: string;
+  readonly entries: readonly FeedEntryView[];
+}
+
+/** One post in a feed. */
+export interface FeedEntryView {
+  /** A `tag:` URI made from the host and the post's source file, so a new title keeps it. */
+  readonly id: string;
+  readonly title: string;
+  /** The post's absolute address. */
+  readonly url: string;
+  readonly publishedIso: string;
+  readonly updatedIso: string;
+  readonly publishedRfc822: string;
+  readonly author: string;
+  /** Label names. */
+  readonly categories: readonly string[];
+  /** Plain text; may be empty. */
+  readonly summary: string;
+  /** The whole post as HTML, or empty with `feedContent: summary`. */
+  readonly contentHtml: string;
+  /** RSS `<description>`, which holds HTML: `contentHtml`, else the summary as HTML. */
+  readonly descriptionHtml: string;
+}
+
+/** The sitemap: every page a search engine should index, with when it last changed. */
+export interface SitemapPageData {
+  readonly site: SiteView;
+  readonly urls: readonly { readonly loc: string; readonly lastmod: string }[];
+}
+
+/** `robots.txt`. */
+export interface RobotsPageData {
+  readonly site: SiteView;
+  /** The sitemap's absolute address, or null when there is no sitemap. */
+  readonly sitemapUrl: string | null;
+}
+
+/** Where an old address now leads. */
+export interface RedirectPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  /** The new page: its title, its link, and its absolute address for `rel=canonical`. */
+  readonly target: { readonly title: string; readonly url: string; readonly canonical: string };
+  /** Who asked for this redirect, for collision messages: a post file, or null for Rubric. */
+  readonly source: string | null;
+}
+
+/** One line of a `_redirects` file: an old path, percent-encoded, and its new link. */
+export interface RedirectRule {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The `_redirects` file: every rule, in the order the host should try them. */
+export interface RedirectsFileData {
+  readonly rules: readonly RedirectRule[];
+}
+
+/**
+ * Page kinds Rubric renders itself, not through the theme: a redirect must be the same
+ * tiny page whatever the theme, and a `_redirects` file is not HTML.
+ */
+export type BuiltInKind = 'redirect' | 'redirects';
+
 /** The page templates a theme must have. */
 export type TemplateName =
-  'post' | 'home' | 'label' | 'labels' | 'archive' | 'year' | 'month' | '404';
+  | 'post'
+  | 'page'
+  | 'home'
+  | 'label'
+  | 'labels'
+  | 'archive'
+  | 'year'
+  | 'month'
+  | '404'
+  | 'atom'
+  | 'rss'
+  | 'sitemap'
+  | 'robots';
 
 /** Every page template name, for checking a theme. */
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'post',
+  'page',
   'home',
   'label',
   'labels',
@@ -212,14 +373,32 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'year',
   'month',
   '404',
+  'atom',
+  'rss',
+  'sitemap',
+  'robots',
 ];
+
+/** Templates that make a whole file of their own (XML, text), not wrapped in `layout`. */
+export const WITHOUT_LAYOUT: ReadonlySet<TemplateName> = new Set([
+  'atom',
+  'rss',
+  'sitemap',
+  'robots',
+]);
 
 /** A page to render: where it goes, which template, and the template's data. */
 export type Page =
   | { readonly url: string; readonly template: 'post'; readonly data: PostPageData }
   | { readonly url: string; readonly template: 'home' | 'label'; readonly data: ListPageData }
+  | { readonly url: string; readonly template: 'page'; readonly data: StaticPageData }
   | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
   | { readonly url: string; readonly template: 'archive'; readonly data: ArchivePageData }
   | { readonly url: string; readonly template: 'year'; readonly data: YearPageData }
   | { readonly url: string; readonly template: 'month'; readonly data: MonthPageData }
-  | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData };
+  | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData }
+  | { readonly url: string; readonly template: 'atom' | 'rss'; readonly data: FeedPageData }
+  | { readonly url: string; readonly template: 'sitemap'; readonly data: SitemapPageData }
+  | { readonly url: string; readonly template: 'robots'; readonly data: RobotsPageData }
+  | { readonly url: string; readonly template: 'redirect'; readonly data: RedirectPageData }
+  | { readonly url: string; readonly template: 'redirects'; readonly data: RedirectsFileData };

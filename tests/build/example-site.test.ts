@@ -5,7 +5,9 @@ import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
+import { crawl } from '../support/crawl.js';
 import { buildAt, type BuiltSite } from '../support/site.js';
+import { readFeed } from '../support/xml.js';
 
 let outDir = '';
 let built: BuiltSite;
@@ -55,5 +57,14 @@ describe('the example site', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('has feeds a feed reader can read, and no link that leads nowhere', async () => {
+    const feed = readFeed(await built.text('/feed.xml'));
+    expect(feed.items.length).toBeGreaterThan(5);
+    expect(readFeed(await built.text('/rss.xml')).items).toHaveLength(feed.items.length);
+    const { checked, broken } = await crawl(built.result.outDir, 'https://example.org/');
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
   });
 });

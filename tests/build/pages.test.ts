@@ -122,9 +122,10 @@ describe('a built site', () => {
       'labels/index.html',
       'labels/oman/index.html',
       'labels/treaties/index.html',
+      'robots.txt',
       'style.css',
     ]);
-    expect(built.result.pageCount).toBe(13);
+    expect(built.result.pageCount).toBe(14);
     expect(built.result.postCount).toBe(3);
   });
 
@@ -178,6 +179,8 @@ describe('meta description', () => {
     expect(b('meta[name=description]').attr('content')).toBe('First paragraph.');
     const c = await built.page('/2025/01/c/');
     expect(c('meta[name=description]').attr('content')).toBe('All about the Gulf');
+    const home = await built.page('/');
+    expect(home('meta[name=description]').attr('content')).toBe('All about the Gulf');
   });
 });
 

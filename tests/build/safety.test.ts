@@ -22,7 +22,7 @@ describe('escaping', () => {
     expect(built.result.errors).toEqual([]);
     for (const url of ['/2025/01/a/', '/', '/labels/']) {
       const $ = await built.page(url);
-      expect($('script')).toHaveLength(0);
+      expect($('script:not([type="application/ld+json"])')).toHaveLength(0);
       expect($('img')).toHaveLength(0);
       expect($('b')).toHaveLength(0);
     }
@@ -32,6 +32,13 @@ describe('escaping', () => {
     expect($('.post-author').text()).toBe('<img src=x onerror=alert(3)>');
     expect($('.site-title').text()).toBe('Site <b>bold</b>');
     expect($('.post-body em').text()).toBe('real');
+    // The JSON-LD holds the title as data: one script element, parsed whole.
+    const jsonLd = $('script[type="application/ld+json"]');
+    expect(jsonLd).toHaveLength(1);
+    expect(JSON.parse(jsonLd.text())).toMatchObject({
+      headline: '<script>alert(1)</script> & more',
+      keywords: '<script>alert(2)</script>',
+    });
   });
 });
 
@@ -69,7 +76,8 @@ describe('paths', () => {
 
 describe('determinism', () => {
   const files = {
-    'site.yaml': 'timezone: Asia/Tehran\n',
+    // With a host, so that feeds and the sitemap are part of what must not change.
+    'site.yaml': 'timezone: Asia/Tehran\nbaseUrl: https://example.org/\n',
     'posts/b.md': post({ title: 'B', date: '2025-03-01T23:30', labels: '[Oman, Gulf]' }),
     'posts/a.md': post({ title: 'A', date: '2025-03-01T23:30', labels: '[Gulf, Oman]' }),
     'posts/c.md': post({ title: 'C', date: '2025-03-31T22:00:00Z', labels: 'Iran' }),
@@ -103,6 +111,7 @@ describe('determinism', () => {
       expect(auckland).toEqual(utc);
       // 2025-03-31T22:00Z is already April in Tehran (+03:30): the site's zone decides.
       expect([...utc.keys()]).toContain('2025/04/c/index.html');
+      expect([...utc.keys()]).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml']));
     } finally {
       process.env.TZ = saved;
     }

@@ -43,6 +43,8 @@ export interface BuiltSite {
   readonly result: BuildResult;
   /** The output file at a site URL, parsed: `page('/labels/oman/')`. */
   page(url: string): Promise<CheerioAPI>;
+  /** The output file at a site URL as text: feeds, the sitemap, robots.txt. */
+  text(url: string): Promise<string>;
   /** Whether a URL was written. */
   exists(url: string): Promise<boolean>;
   /** Every file written, as sorted forward-slash paths relative to the output folder. */
@@ -67,6 +69,7 @@ export async function buildAt(
     root,
     result,
     page: async (url) => load(await readFile(fileOf(url), 'utf8')),
+    text: (url) => readFile(fileOf(url), 'utf8'),
     exists: async (url) =>
       readFile(fileOf(url)).then(
         () => true,

@@ -30,6 +30,9 @@ describe('readConfig: defaults', () => {
       postsPerPage: 10,
       permalink: '/:year/:month/:slug/',
       labelSlugs: new Map(),
+      feedContent: 'full',
+      feedLimit: 20,
+      bloggerRedirects: false,
       labelIndex: 'list',
       relatedPosts: 5,
       words: wordsFor('en'),
@@ -67,6 +70,8 @@ describe('readConfig: values', () => {
       'labelSlugs:',
       '  C++: cpp',
       '  "Foreign Relations of Iran": iran',
+      'feedContent: summary',
+      'feedLimit: 50',
       'labelIndex: cloud',
       'relatedPosts: 0',
       'words:',
@@ -89,6 +94,9 @@ describe('readConfig: values', () => {
         ['c++', 'cpp'],
         ['foreign relations of iran', 'iran'],
       ]),
+      feedContent: 'summary',
+      feedLimit: 50,
+      bloggerRedirects: false,
       labelIndex: 'cloud',
       relatedPosts: 0,
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
@@ -148,6 +156,8 @@ describe('readConfig: invalid values', () => {
     ['permalink with :category', 'permalink: /:year/:category/:slug/\n', 1, 12, ':category'],
     ['permalink without slashes', 'permalink: :year/:slug\n', 1, 12, 'start and end with /'],
     ['permalink as a number', 'permalink: 42\n', 1, 12, 'permalink'],
+    ['feedContent excerpt', 'feedContent: excerpt\n', 1, 14, 'feedContent'],
+    ['feedLimit 0', 'feedLimit: 0\n', 1, 12, 'feedLimit'],
     ['labelSlugs with a non-slug value', 'labelSlugs: { "C++": "C Plus" }\n', 1, 22, 'C Plus'],
     ['labelSlugs with a path', "labelSlugs: { Iran: '../iran' }\n", 1, 21, '../iran'],
     ['labelSlugs as a list', 'labelSlugs: [cpp]\n', 1, 13, 'labelSlugs'],
@@ -286,7 +296,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `labelIndex`, `relatedPosts`, `words`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `words`.',
     );
   });
 });

@@ -339,6 +339,8 @@ describe('readFrontMatter: good paths', () => {
       slugAt: { line: 8, column: 7 },
       draft: true,
       toc: true,
+      page: false,
+      aliases: [],
       data: {},
     });
   });
@@ -358,6 +360,8 @@ describe('readFrontMatter: good paths', () => {
       slugAt: null,
       draft: false,
       toc: false,
+      page: false,
+      aliases: [],
       data: {},
     });
   });
@@ -575,6 +579,8 @@ describe('parsePost', () => {
       author: null,
       summary: 'Hello.',
       draft: false,
+      page: false,
+      aliases: [],
       data: {},
       html: '<p>Hello.</p>',
       excerptHtml: '<p>Hello.</p>',

@@ -1,0 +1,159 @@
+/**
+ * `rubric dev`: build, serve the output folder, watch the sources, rebuild what a change
+ * needs, and tell open pages. The same session as `rubric build`, fed change sets.
+ */
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { formatLocation, formatProblem, type Problem } from '../errors.js';
+import { after, createQueue, type Schedule } from './queue.js';
+import { createRebuilder, type Rebuild } from './rebuild.js';
+import { createReloadHub, EVENTS_PATH, injectClient, overlayErrors } from './reload.js';
+import { serveFolder } from './serve.js';
+import { watchSite } from './watch.js';
+
+/** What to preview and where. */
+export interface DevOptions {
+  readonly root: string;
+  readonly outDir?: string;
+  readonly drafts?: boolean;
+  readonly future?: boolean;
+  /** The port to listen on; 0 picks a free one. */
+  readonly port: number;
+  /** When the port is taken: fail (the user chose it) or try the next ones. */
+  readonly strictPort: boolean;
+  readonly host: string;
+  /** Where lines for the terminal go. */
+  readonly log: (line: string, problem?: Problem) => void;
+  /** The quiet spell after file events before a rebuild; a 10 ms timer by default. */
+  readonly schedule?: Schedule;
+}
+
+/** A running preview. */
+export interface DevServer {
+  /** `http://127.0.0.1:4000/` plus the site's base path. */
+  readonly url: string;
+  readonly outDir: string;
+  /** Resolves when no rebuild is waiting or running. */
+  idle(): Promise<void>;
+  /** Stops watching and serving. */
+  close(): Promise<void>;
+}
+
+/** Thrown when the port is taken and the user asked for that port. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use.`);
+  }
+}
+
+/** How many ports after the default are tried when it is taken. */
+const PORT_TRIES = 20;
+
+/** Starts the preview. Resolves once the first build is done and the server listens. */
+export async function dev(options: DevOptions): Promise<DevServer> {
+  const rebuilder = createRebuilder(options);
+  const hub = createReloadHub();
+  let basePath = '/';
+
+  const report = (result: Rebuild, changed: readonly string[] | null) => {
+    const { run } = result;
+    for (const problem of [...run.warnings, ...run.errors]) {
+      options.log(formatProblem(problem), problem);
+    }
+    basePath = encodeURI(run.config.basePath);
+    if (run.errors.length > 0) {
+      const n = run.errors.length;
+      options.log(
+        `build failed with ${n} error${n === 1 ? '' : 's'}; still serving the last good pages`,
+      );
+      hub.broadcast({ type: 'failed', errors: overlayErrors(run.errors, formatLocation) });
+      return;
+    }
+    const pages = run.rendered.length;
+    const files = result.written.length;
+    const took = `in ${Math.round(result.ms)} ms`;
+    options.log(
+      changed === null
+        ? `built ${pages} page${pages === 1 ? '' : 's'} (${files} files written) ${took}`
+        : `${describe(changed)}: ${pages} page${pages === 1 ? '' : 's'} rendered, ` +
+            `${files} file${files === 1 ? '' : 's'} written, ${result.deleted.length} deleted ${took}`,
+    );
+    hub.broadcast({ type: 'built', files: result.written });
+  };
+
+  report(await rebuilder.rebuild(), null);
+
+  const files = serveFolder({
+    folder: rebuilder.outDir,
+    basePath: () => basePath,
+    transform: injectClient,
+  });
+  const server = createServer((req, res) => {
+    if ((req.url ?? '').split('?')[0] === EVENTS_PATH) {
+      hub.connect(req, res);
+      return;
+    }
+    files(req, res).catch((error: unknown) => {
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`${error instanceof Error ? error.message : String(error)}\n`);
+    });
+  });
+  const port = await listen(server, options);
+
+  const queue = createQueue(
+    async (changed) => {
+      report(await rebuilder.rebuild(changed), changed);
+    },
+    options.schedule ?? after(10),
+  );
+  const watcher = await watchSite(rebuilder.root, rebuilder.outputFolder, (paths) => {
+    queue.add(paths);
+  });
+
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}${basePath}`,
+    outDir: rebuilder.outDir,
+    idle: () => queue.idle(),
+    async close() {
+      await watcher.close();
+      await queue.close();
+      hub.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
+    },
+  };
+}
+
+/** Listens on the port, or the next free ones when the user did not choose it. */
+async function listen(server: Server, options: DevOptions): Promise<number> {
+  const tries = options.strictPort || options.port === 0 ? 1 : PORT_TRIES;
+  for (let i = 0; i < tries; i++) {
+    const port = options.port === 0 ? 0 : options.port + i;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, options.host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      const address = server.address();
+      return typeof address === 'object' && address ? address.port : port;
+    } catch (error) {
+      if (!(error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
+    }
+  }
+  throw new PortInUseError(options.port);
+}
+
+/** `posts/a.md changed`, `3 files changed`. */
+function describe(changed: readonly string[]): string {
+  const [first] = changed;
+  if (changed.length === 1 && first !== undefined) return `${path.posix.normalize(first)} changed`;
+  return `${changed.length} files changed`;
+}

@@ -1,0 +1,273 @@
+/**
+ * Entries → the files of a Rubric site: one Markdown post per Blogger post or page,
+ * comments beside their post, and the settings `site.yaml` needs. Pure: nothing here
+ * reads or writes the disk, so the same export always plans the same bytes.
+ */
+import { DateTime } from 'luxon';
+import { stringify } from 'yaml';
+import { readConfig, type SiteConfig } from '../config/config.js';
+import { isTimeZone } from '../dates.js';
+import { compareStrings } from '../errors.js';
+import { hrefOf, labelUrl, postUrl, staticPageUrl } from '../route/urls.js';
+import { labelKey, slugify } from '../slug.js';
+import { parseYaml, topLevelEntries } from '../yaml.js';
+import type { BloggerComment, BloggerExport, BloggerPost, SkippedEntry } from './entries.js';
+import { hostOf, rewriteLink, type LinkTable } from './links.js';
+import type { BodyConverter, BodyRewrites } from './markdown.js';
+import { namePosts, type PostName } from './names.js';
+
+/** A file the import would write: site-relative path and its whole text. */
+export interface PlannedFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** How many of each thing an import carries over. */
+export interface ImportCounts {
+  /** Published posts (not pages, drafts or scheduled posts). */
+  readonly posts: number;
+  readonly drafts: number;
+  readonly scheduled: number;
+  readonly pages: number;
+  /** Comments written (with `--comments`) or found (without). */
+  readonly comments: number;
+  /** Distinct labels, counting names that differ only in case or spacing once. */
+  readonly labels: number;
+}
+
+/** Everything an import would do. */
+export interface ImportPlan {
+  readonly files: readonly PlannedFile[];
+  readonly counts: ImportCounts;
+  readonly skipped: readonly SkippedEntry[];
+  /** The new text of `site.yaml`, or null when it needs no change. */
+  readonly siteYaml: string | null;
+  /** Things worth telling that are not skipped entries. */
+  readonly notes: readonly string[];
+}
+
+/** How to plan. */
+export interface PlanOptions {
+  /** Write comments beside their posts. */
+  readonly comments: boolean;
+  /** The text of the site's `site.yaml` before the import, or null when there is none. */
+  readonly siteYaml: string | null;
+  /** Downloaded images: old URL → new `src`. */
+  readonly images?: ReadonlyMap<string, string>;
+}
+
+/** Plans an import. */
+export function planImport(
+  blog: BloggerExport,
+  converter: BodyConverter,
+  options: PlanOptions,
+): ImportPlan {
+  const siteYaml = planSiteYaml(options.siteYaml, blog);
+  const config = readConfig(siteYaml ?? options.siteYaml).config;
+  // Takeout's file gives UTC only: a zone already set in site.yaml is the blog's.
+  const zone = blog.timezone ?? (config.timezone === 'UTC' ? null : config.timezone);
+  const names = namePosts(blog.posts);
+  const links = linkTable(blog, names, config, converter);
+  const images = options.images ?? new Map<string, string>();
+  const rewrites: BodyRewrites = {
+    link: (href) => images.get(href) ?? rewriteLink(href, links),
+    image: (src) => images.get(src),
+  };
+
+  const commentsByPost = new Map<string, BloggerComment[]>();
+  const notes: string[] = [];
+  const skipped = [...blog.skipped];
+  const postIds = new Set(blog.posts.map((p) => p.id));
+  for (const comment of blog.comments) {
+    if (!postIds.has(comment.postId)) {
+      skipped.push({
+        line: comment.line,
+        kind: 'comment',
+        reason: `its post ${comment.postId} is not in the export`,
+      });
+      continue;
+    }
+    const list = commentsByPost.get(comment.postId);
+    if (list) list.push(comment);
+    else commentsByPost.set(comment.postId, [comment]);
+  }
+
+  const files: PlannedFile[] = [];
+  let commentCount = 0;
+  for (const post of blog.posts) {
+    const name = names.get(post.id) as PostName;
+    const markdown = converter.toMarkdown(post.html, rewrites);
+    files.push({ path: name.file, text: postText(post, markdown, zone) });
+    const comments = commentsByPost.get(post.id) ?? [];
+    commentCount += comments.length;
+    if (options.comments && comments.length > 0) {
+      files.push({
+        path: name.file.replace(/\.md$/, '.comments.yaml'),
+        text: commentsText(name.file, comments, converter, rewrites, zone),
+      });
+    }
+  }
+  if (!options.comments && commentCount > 0) {
+    notes.push(`${plural(commentCount, 'comment')} not imported; --comments imports them.`);
+  }
+  files.sort((a, b) => compareStrings(a.path, b.path));
+
+  const labelKeys = new Set(blog.posts.flatMap((post) => post.labels.map(labelKey)));
+  const count = (test: (post: BloggerPost) => boolean) => blog.posts.filter(test).length;
+  return {
+    files,
+    siteYaml,
+    skipped: skipped.sort((a, b) => a.line - b.line),
+    notes,
+    counts: {
+      posts: count((p) => p.kind === 'post' && p.status === 'live'),
+      drafts: count((p) => p.status === 'draft'),
+      scheduled: count((p) => p.status === 'scheduled'),
+      pages: count((p) => p.kind === 'page' && p.status !== 'draft'),
+      comments: commentCount,
+      labels: labelKeys.size,
+    },
+  };
+}
+
+/** `1 comment`, `3 comments`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function linkTable(
+  blog: BloggerExport,
+  names: ReadonlyMap<string, PostName>,
+  config: SiteConfig,
+  converter: BodyConverter,
+): LinkTable {
+  const posts = new Map<string, string>();
+  for (const post of blog.posts) {
+    const name = names.get(post.id);
+    if (post.path === null || !name) continue;
+    const date = DateTime.fromISO(post.published, { setZone: true }).toMillis();
+    const url =
+      post.kind === 'page'
+        ? staticPageUrl(name.slug)
+        : postUrl({ slug: name.slug, date }, config.permalink, config.timezone);
+    posts.set(post.path, hrefOf(url, config.basePath));
+  }
+  const hosts = new Set<string>();
+  for (const url of [blog.blogUrl, ...blog.posts.map((p) => p.url)]) {
+    const host = hostOf(url);
+    if (host !== null) hosts.add(host);
+  }
+  // A blog on its own domain still has links to its blogspot address in old posts.
+  if (![...hosts].some((host) => BLOGSPOT.test(host))) {
+    for (const host of likelyHosts(blog, posts, converter)) hosts.add(host);
+  }
+  const label = (name: string) =>
+    hrefOf(labelUrl(config.labelSlugs.get(labelKey(name)) ?? slugify(name)), config.basePath);
+  return { posts, hosts, label };
+}
+
+/**
+ * The newer export never names the blog's address. Its blogspot host is taken to be the
+ * one that most links to the blog's own post paths point at (all of them on a tie), so a
+ * link to another blog's post at the same path is rarely taken for one of the blog's.
+ */
+const BLOGSPOT = /\.blogspot\.[a-z.]+$/;
+
+function likelyHosts(
+  blog: BloggerExport,
+  paths: ReadonlyMap<string, string>,
+  converter: BodyConverter,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const post of blog.posts) {
+    for (const href of converter.linkUrls(post.html)) {
+      let url: URL;
+      try {
+        url = new URL(href);
+      } catch {
+        continue;
+      }
+      const host = url.hostname.toLowerCase();
+      if (!BLOGSPOT.test(host) || !paths.has(safeDecode(url.pathname))) continue;
+      counts.set(host, (counts.get(host) ?? 0) + 1);
+    }
+  }
+  const most = Math.max(0, ...counts.values());
+  return [...counts].filter(([, n]) => n === most).map(([host]) => host);
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The date as written when it has an offset; in the blog's zone when Blogger gave UTC. */
+function dateText(iso: string, zone: string | null): string {
+  if (zone === null || !iso.endsWith('Z')) return iso;
+  return DateTime.fromISO(iso, { zone }).toISO({ suppressMilliseconds: true }) ?? iso;
+}
+
+function postText(post: BloggerPost, markdown: string, zone: string | null): string {
+  const data: Record<string, unknown> = {
+    title: post.title.trim() === '' ? 'Untitled' : post.title.trim(),
+    date: dateText(post.published, zone),
+  };
+  if (post.updated !== null && post.updated !== post.published) {
+    data.updated = dateText(post.updated, zone);
+  }
+  if (post.author !== null) data.author = post.author;
+  if (post.labels.length > 0) data.labels = [...post.labels];
+  if (post.summary !== null) data.summary = post.summary;
+  if (post.status === 'draft') data.draft = true;
+  if (post.kind === 'page') data.page = true;
+  if (post.path !== null) data.aliases = [post.path];
+  data.blogger = post.url === null ? { id: post.id } : { id: post.id, url: post.url };
+  return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${markdown}`;
+}
+
+function commentsText(
+  postFile: string,
+  comments: readonly BloggerComment[],
+  converter: BodyConverter,
+  rewrites: BodyRewrites,
+  zone: string | null,
+): string {
+  const ordered = [...comments].sort(
+    (a, b) =>
+      DateTime.fromISO(a.published).toMillis() - DateTime.fromISO(b.published).toMillis() ||
+      compareStrings(a.id, b.id),
+  );
+  const list = ordered.map((comment) => {
+    const item: Record<string, unknown> = { id: comment.id };
+    if (comment.author !== null) item.author = comment.author;
+    if (comment.authorUrl !== null) item.authorUrl = comment.authorUrl;
+    item.date = dateText(comment.published, zone);
+    if (comment.replyTo !== null) item.replyTo = comment.replyTo;
+    item.body = converter.toMarkdown(comment.html, rewrites);
+    return item;
+  });
+  const header = `# Comments from Blogger on ${postFile}, oldest first. Rubric does not show them yet.\n`;
+  return header + stringify(list, { lineWidth: 0 });
+}
+
+/**
+ * `site.yaml` after the import: a new one names the blog, its time zone and turns on
+ * `bloggerRedirects`; an existing one only gains `bloggerRedirects: true` when it does
+ * not mention it, so the author's own settings and comments stay as written.
+ */
+function planSiteYaml(existing: string | null, blog: BloggerExport): string | null {
+  if (existing === null) {
+    const settings: Record<string, unknown> = { title: blog.title ?? 'My blog' };
+    if (blog.timezone !== null && isTimeZone(blog.timezone)) settings.timezone = blog.timezone;
+    settings.bloggerRedirects = true;
+    return stringify(settings, { lineWidth: 0 });
+  }
+  const { yaml, syntaxError } = parseYaml(existing);
+  const entries = syntaxError ? null : topLevelEntries(yaml);
+  if (entries === null || entries.some((entry) => entry.key === 'bloggerRedirects')) return null;
+  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
+  return `${existing}${separator}bloggerRedirects: true\n`;
+}

@@ -1,0 +1,32 @@
+/**
+ * The pages Rubric writes itself rather than through the theme. A redirect page is the
+ * same few lines whatever the theme: a meta refresh for browsers, a canonical link for
+ * search engines, and a plain link for everyone else; no JavaScript. A `_redirects` file
+ * is one `FROM TO 301` rule a line, the format Netlify and Cloudflare Pages read.
+ */
+import type { Page } from '../route/view.js';
+
+type BuiltInPage = Extract<Page, { template: 'redirect' | 'redirects' }>;
+
+/** Renders a built-in page; `escape` is the build's Handlebars escaper. */
+export function renderBuiltIn(page: BuiltInPage, escape: (text: string) => string): string {
+  if (page.template === 'redirects') {
+    const lines = page.data.rules.map((rule) => `${rule.from} ${rule.to} 301`);
+    return `# Old Blogger addresses and post aliases, written by Rubric.\n${lines.join('\n')}\n`;
+  }
+  const { site, target } = page.data;
+  return `<!DOCTYPE html>
+<html lang="${escape(site.language)}">
+<head>
+<meta charset="utf-8">
+<title>${escape(target.title)}</title>
+<link rel="canonical" href="${escape(target.canonical)}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${escape(target.url)}">
+</head>
+<body>
+<p>This page has moved to <a href="${escape(target.url)}">${escape(target.title)}</a>.</p>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,147 @@
+/**
+ * Redirects: old addresses that lead to new pages. Every `aliases` path of a published
+ * post gets a small page that sends the reader on (meta refresh, a canonical link, and a
+ * plain link; no JavaScript). With `bloggerRedirects: true`, Blogger's label searches
+ * (`/search/label/NAME`) and feeds (`/feeds/posts/default`, `…/-/NAME`) get one too, and
+ * a `_redirects` file lists every rule for the hosts that read one (Netlify, Cloudflare
+ * Pages), which answer with a real 301 instead.
+ *
+ * Blogger's label and feed URLs have no extension, and a static host serves a folder's
+ * `index.html` at `/X/` and redirects `/X` there, so those pages are written as
+ * `X/index.html`. A host decodes `%20` before looking for the file, so the folder is
+ * named with the label as written: `search/label/foreign relations of iran/index.html`.
+ */
+import type { Site } from '../model/site.js';
+import { labelKey } from '../slug.js';
+import {
+  BLOGGER_FEED_PATH,
+  FEED_URL,
+  REDIRECTS_FILE_URL,
+  bloggerLabelFeedPath,
+  bloggerLabelPath,
+  hrefOf,
+  labelFeedUrl,
+  labelUrl,
+  staticPageUrl,
+} from './urls.js';
+import type { Page, RedirectRule, SiteView } from './view.js';
+
+/** A redirect before it is a page: from an old path to a new URL (both site paths). */
+interface Redirect {
+  readonly from: string;
+  /** `from` as a link, percent-encoded piece by piece (a label may hold `/` or `#`). */
+  readonly fromHref: string;
+  readonly to: string;
+  readonly title: string;
+  readonly source: string | null;
+  /** False when no file can stand at `from` (the name holds `/`, `?` …): rule only. */
+  readonly asPage: boolean;
+}
+
+/** The redirect pages of a site, and its `_redirects` file when `bloggerRedirects` is on. */
+export function redirectPages(site: Site, postUrls: readonly string[], siteView: SiteView): Page[] {
+  const { config } = site;
+  const href = (url: string) => hrefOf(url, config.basePath);
+  const labelHref = (path: string, name: string) => href(path) + encodeURIComponent(name);
+  const redirects: Redirect[] = [];
+  const targets = [
+    ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
+    ...site.pages.map((post) => ({ post, url: staticPageUrl(post.slug) })),
+  ];
+  for (const { post, url: to } of targets) {
+    for (const alias of post.aliases) {
+      redirects.push({
+        from: alias,
+        fromHref: href(alias),
+        to,
+        title: post.title,
+        source: post.source,
+        asPage: true,
+      });
+    }
+  }
+  if (config.bloggerRedirects) {
+    redirects.push({
+      from: BLOGGER_FEED_PATH,
+      fromHref: href(BLOGGER_FEED_PATH),
+      to: FEED_URL,
+      title: `${config.title} feed`,
+      source: null,
+      asPage: true,
+    });
+    for (const label of site.labels) {
+      // Blogger kept every spelling apart; Rubric shows them as one label. Each spelling's
+      // old address leads to it, but only one per letter case can be a file.
+      const spellings = new Set<string>([label.name]);
+      for (const index of label.posts) {
+        for (const name of site.posts[index]?.labels ?? []) {
+          if (labelKey(name) === label.key) spellings.add(name);
+        }
+      }
+      const folded = new Set<string>();
+      for (const name of spellings) {
+        const fileable = canBeFileName(name) && !folded.has(name.normalize('NFC').toLowerCase());
+        if (fileable) folded.add(name.normalize('NFC').toLowerCase());
+        redirects.push({
+          from: bloggerLabelPath(name),
+          fromHref: labelHref(bloggerLabelPath(''), name),
+          to: labelUrl(label.slug),
+          title: label.name,
+          source: null,
+          asPage: fileable,
+        });
+        redirects.push({
+          from: bloggerLabelFeedPath(name),
+          fromHref: labelHref(bloggerLabelFeedPath(''), name),
+          to: labelFeedUrl(label.slug),
+          title: `${label.name} feed`,
+          source: null,
+          asPage: fileable,
+        });
+      }
+    }
+  }
+
+  const canonical = (url: string) =>
+    /^https?:\/\//.test(config.baseUrl) ? new URL(href(url), config.baseUrl).href : href(url);
+  const pages: Page[] = redirects
+    .filter((redirect) => redirect.asPage)
+    .map((redirect) => {
+      // Extension-less old paths are folders, so the host finds their index.html.
+      const url =
+        redirect.from.endsWith('/') || /\.[^/]*$/.test(redirect.from)
+          ? redirect.from
+          : `${redirect.from}/`;
+      return {
+        url,
+        template: 'redirect',
+        data: {
+          site: siteView,
+          page: { kind: 'redirect', title: redirect.title, url: href(url) },
+          target: {
+            title: redirect.title,
+            url: href(redirect.to),
+            canonical: canonical(redirect.to),
+          },
+          source: redirect.source,
+        },
+      };
+    });
+  if (config.bloggerRedirects) {
+    const rules: RedirectRule[] = redirects.map((redirect) => ({
+      from: redirect.fromHref,
+      to: href(redirect.to),
+    }));
+    pages.push({ url: REDIRECTS_FILE_URL, template: 'redirects', data: { rules } });
+  }
+  return pages;
+}
+
+/**
+ * Whether a label name can be a folder name on every host and file system: no path
+ * separators, nothing a URL would read as a query or fragment, nothing Windows refuses.
+ */
+function canBeFileName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  return !/[/\\?#%*:|"<>\u0000-\u001f\u007f]/.test(name) && name !== '.' && name !== '..';
+}

@@ -1,0 +1,333 @@
+/**
+ * A build session: the pipeline (load → parse → model → route → render) with what it
+ * learnt kept in memory, so the next run does only what a change set needs. `build()`
+ * runs one session once; `rubric dev` keeps one alive and feeds it the files that
+ * changed. Both call the same stage functions: there is no second rendering path.
+ *
+ * What is kept between runs: the sources as loaded; each post's parse result under its
+ * content hash; the compiled theme with a digest of what each page template consumes;
+ * and each page's view data and HTML. A run re-reads only changed posts, re-parses a
+ * post only when its text changed, recomputes the model and routes whole (they are
+ * cheap), and renders again only pages whose view data or template digest changed.
+ * `site.yaml` can change anything, so a change to it starts from nothing.
+ */
+import { createHash } from 'node:crypto';
+import { readConfig, type SiteConfig } from '../config/config.js';
+import { describeInstant } from '../dates.js';
+import { sortProblems, type BuildError, type BuildWarning } from '../errors.js';
+import { loadSite, reloadSite, type SiteSources, type SourceFile } from '../load/load.js';
+import { buildSite, createModelMemo, type ModelMemo, type PublishOptions } from '../model/site.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from '../parse/markdown.js';
+import { parsePost, type ParsedPost } from '../parse/post.js';
+import { createRouteMemo, routeSite, type RouteMemo } from '../route/pages.js';
+import { outputPathOf } from '../route/urls.js';
+import type { Page } from '../route/view.js';
+import { createRenderer, type PageRenderer } from '../render/render.js';
+import { classify, type ChangeKind } from './classify.js';
+import { same } from './same.js';
+import { digestTemplates, type TemplateDigests } from './template-deps.js';
+
+/** A page written by a run: where, and its bytes. */
+export interface OutputPage {
+  /** Forward-slash path relative to the output folder: `labels/oman/index.html`. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+/** A post that was left out because its date has not come. */
+export interface HeldBackPost {
+  readonly source: string;
+  /** When it is due, as `2026-12-01 09:00 (Europe/Paris)`. */
+  readonly due: string;
+}
+
+/** What one run of a session produced. */
+export interface SessionRun {
+  /** Every page of the site with its HTML, when there were no errors; else empty. */
+  readonly files: readonly OutputPage[];
+  /** The sources the run read; their static files are part of the output. */
+  readonly sources: SiteSources;
+  /** The site's configuration as read (the defaults when `site.yaml` is broken). */
+  readonly config: SiteConfig;
+  readonly errors: readonly BuildError[];
+  readonly warnings: readonly BuildWarning[];
+  /** URLs of the pages this run rendered; the others reused their HTML. */
+  readonly rendered: readonly string[];
+  /** Posts this run parsed; the others were unchanged. */
+  readonly parsed: readonly string[];
+  /** Milliseconds spent in each stage, for the dev log and the benchmark. */
+  readonly timings: Readonly<Record<'load' | 'parse' | 'model' | 'route' | 'render', number>>;
+  /** What the run was told changed, by kind; all `config` for a first run. */
+  readonly kinds: ReadonlySet<ChangeKind>;
+  readonly postCount: number;
+  readonly draftCount: number;
+  readonly heldBack: readonly HeldBackPost[];
+}
+
+/** A build kept in memory between runs. */
+export interface BuildSession {
+  /**
+   * Runs the pipeline. With no argument, or on the first call, everything is loaded;
+   * afterwards, `changed` lists the site-relative paths (`posts/a.md`) that changed.
+   */
+  run(changed?: readonly string[]): Promise<SessionRun>;
+}
+
+/** Where a session reads from and what it publishes. */
+export interface SessionOptions {
+  /** The site folder, absolute. */
+  readonly root: string;
+  /** The output folder relative to the site folder, when inside it: never a source. */
+  readonly outputFolder?: string;
+  readonly drafts: boolean;
+  readonly future: boolean;
+  /** The moment of each run (epoch ms); the clock by default. Tests pin it. */
+  readonly now?: () => number;
+}
+
+interface CachedPost {
+  readonly file: SourceFile;
+  readonly hash: string;
+  readonly parsed: ParsedPost;
+}
+
+interface CachedPage {
+  /** The output path of the page's URL. */
+  readonly path: string;
+  readonly template: string;
+  readonly data: unknown;
+  readonly digest: string;
+  readonly contents: string;
+}
+
+interface Theme {
+  readonly templates: SiteSources['templates'];
+  readonly render: PageRenderer | null;
+  readonly errors: readonly BuildError[];
+  readonly digests: TemplateDigests;
+}
+
+/** State that holds only for one `site.yaml`: a change to it throws all of it away. */
+interface State {
+  sources: SiteSources;
+  readonly configText: string | null;
+  readonly config: SiteConfig;
+  readonly configErrors: readonly BuildError[];
+  readonly markdown: MarkdownRenderer;
+  readonly posts: Map<string, CachedPost>;
+  theme: Theme | null;
+  pages: Map<string, CachedPage>;
+  readonly modelMemo: ModelMemo;
+  readonly routeMemo: RouteMemo;
+}
+
+/** Starts a session. Nothing is read until the first {@link BuildSession.run}. */
+export function createSession(options: SessionOptions): BuildSession {
+  let state: State | null = null;
+  const now = options.now ?? Date.now;
+  const publish = (): PublishOptions => ({
+    drafts: options.drafts,
+    future: options.future,
+    now: now(),
+  });
+
+  return {
+    async run(changed) {
+      const started = performance.now();
+      const kinds = new Set<ChangeKind>();
+      for (const file of changed ?? []) kinds.add(classify(file, options.outputFolder));
+      if (!state || changed === undefined || kinds.has('config')) {
+        kinds.add('config');
+        state = freshState(await loadSite(options.root));
+      } else if (kinds.has('folder')) {
+        state.sources = await loadSite(options.root);
+      } else {
+        const posts = changed.filter(isPost);
+        const theme = kinds.has('template') || kinds.has('partial') || kinds.has('static');
+        if (posts.length > 0 || theme) {
+          state.sources = await reloadSite(state.sources, { posts, theme });
+        }
+      }
+      return { ...runStages(state, publish(), performance.now() - started), kinds };
+    },
+  };
+
+  function isPost(file: string): boolean {
+    return classify(file, options.outputFolder) === 'post';
+  }
+}
+
+function freshState(sources: SiteSources): State {
+  const { config, errors } = readConfig(sources.configText);
+  return {
+    sources,
+    configText: sources.configText,
+    config,
+    configErrors: errors,
+    markdown: createMarkdownRenderer(),
+    posts: new Map(),
+    theme: null,
+    pages: new Map(),
+    modelMemo: createModelMemo(),
+    routeMemo: createRouteMemo(),
+  };
+}
+
+/** The pure part of a run: sources in, pages out, reusing what `state` remembers. */
+function runStages(
+  state: State,
+  publish: PublishOptions,
+  loadMs: number,
+): Omit<SessionRun, 'kinds'> {
+  const { sources, config } = state;
+  const clock = { last: performance.now() };
+  const lap = () => {
+    const now = performance.now();
+    const ms = now - clock.last;
+    clock.last = now;
+    return ms;
+  };
+  const errors: BuildError[] = [...state.configErrors];
+  const warnings: BuildWarning[] = [];
+  const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
+    // Most reports are empty: thousands of posts each report nothing.
+    if (r.errors.length > 0) errors.push(...r.errors);
+    if (r.warnings && r.warnings.length > 0) warnings.push(...r.warnings);
+  };
+
+  const { results, parsed } = parsePosts(sources.posts, state);
+  const posts = [];
+  for (const result of results) {
+    report(result);
+    if (result.post) posts.push(result.post);
+  }
+  const parseMs = lap();
+
+  const modelled = buildSite(posts, config, publish, state.modelMemo);
+  report(modelled);
+  const { site } = modelled;
+  const modelMs = lap();
+  const routes = routeSite(
+    site,
+    sources.staticFiles.map((f) => f.outputPath),
+    state.routeMemo,
+  );
+  report(routes);
+  const routeMs = lap();
+  const theme = themeFor(state, sources.templates, config);
+  report(theme);
+
+  const files: OutputPage[] = [];
+  const rendered: string[] = [];
+  if (errors.length === 0 && theme.render) {
+    const { pages, renderedUrls, renderErrors } = renderPages(routes.pages, state.pages, theme);
+    rendered.push(...renderedUrls);
+    errors.push(...renderErrors);
+    if (renderErrors.length === 0) {
+      state.pages = pages;
+      for (const page of pages.values()) files.push({ path: page.path, contents: page.contents });
+    }
+  }
+  const timings = { load: loadMs, parse: parseMs, model: modelMs, route: routeMs, render: lap() };
+  return {
+    timings,
+    files: errors.length === 0 ? files : [],
+    sources,
+    config,
+    errors: sortProblems(errors),
+    warnings: sortProblems(warnings),
+    rendered: errors.length === 0 ? rendered : [],
+    parsed,
+    postCount: site.posts.length,
+    draftCount: site.drafts.length,
+    heldBack: site.heldBack.map((post) => ({
+      source: post.source,
+      due: describeInstant(post.date, config.timezone),
+    })),
+  };
+}
+
+/**
+ * The parse stage over every post, reusing the result of a post whose text is the one
+ * parsed before. Unchanged posts keep their `SourceFile` object across runs, so most are
+ * recognised without hashing. The one call that turns sources into posts.
+ */
+function parsePosts(
+  files: readonly SourceFile[],
+  state: State,
+): { results: ParsedPost[]; parsed: string[] } {
+  const parsed: string[] = [];
+  const seen = new Set<string>();
+  const results = files.map((file) => {
+    seen.add(file.path);
+    const cached = state.posts.get(file.path);
+    if (cached?.file === file) return cached.parsed;
+    const hash = createHash('sha256').update(file.text).digest('hex');
+    if (cached?.hash === hash) {
+      state.posts.set(file.path, { ...cached, file });
+      return cached.parsed;
+    }
+    const result = parsePost(file, state.config.timezone, state.markdown);
+    state.posts.set(file.path, { file, hash, parsed: result });
+    parsed.push(file.path);
+    return result;
+  });
+  for (const key of state.posts.keys()) if (!seen.has(key)) state.posts.delete(key);
+  return { results, parsed };
+}
+
+/** The compiled theme, compiled again only when a template or partial changed. */
+function themeFor(state: State, templates: SiteSources['templates'], config: SiteConfig): Theme {
+  if (state.theme?.templates === templates) return state.theme;
+  const previous = state.theme;
+  const sameTexts =
+    previous !== null &&
+    previous.templates.length === templates.length &&
+    previous.templates.every((t, i) => {
+      const other = templates[i];
+      return other?.path === t.path && other.text === t.text && other.name === t.name;
+    });
+  if (previous && sameTexts) {
+    state.theme = { ...previous, templates };
+    return state.theme;
+  }
+  const { render, errors } = createRenderer(templates, config);
+  state.theme = { templates, render, errors, digests: digestTemplates(templates) };
+  return state.theme;
+}
+
+/**
+ * Renders the pages whose view data or template digest differs from the last good run;
+ * the others keep their HTML. A page kind is nothing special here: any `Page` works.
+ */
+function renderPages(
+  pages: readonly Page[],
+  before: ReadonlyMap<string, CachedPage>,
+  theme: Theme,
+): { pages: Map<string, CachedPage>; renderedUrls: string[]; renderErrors: BuildError[] } {
+  const after = new Map<string, CachedPage>();
+  const renderedUrls: string[] = [];
+  const renderErrors: BuildError[] = [];
+  const render = theme.render;
+  if (!render) return { pages: after, renderedUrls, renderErrors };
+  for (const page of pages) {
+    const digest = theme.digests.get(page.template) ?? '';
+    const old = before.get(page.url);
+    if (old?.template === page.template && old.digest === digest && same(old.data, page.data)) {
+      after.set(page.url, old);
+      continue;
+    }
+    const result = render(page);
+    renderedUrls.push(page.url);
+    if ('error' in result) renderErrors.push(result.error);
+    else
+      after.set(page.url, {
+        path: outputPathOf(page.url),
+        template: page.template,
+        data: page.data,
+        digest,
+        contents: result.html,
+      });
+  }
+  return { pages: after, renderedUrls, renderErrors };
+}

@@ -1,0 +1,115 @@
+/**
+ * The write stage for watch mode: brings an output folder from what the last run wrote
+ * to what this run produced, in place. Only pages whose bytes changed are written, only
+ * static files that are new or changed are copied, and files no longer produced are
+ * deleted (with folders they leave empty). A full build uses `writeSite` instead, which
+ * replaces the folder whole.
+ */
+import { copyFile, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { mapLimit } from '../concurrency.js';
+import type { StaticFile } from '../load/load.js';
+import { insideFolder, type OutputFile } from './write.js';
+
+/** What an output folder holds, as far as the writer knows: the last run it wrote. */
+export interface OutputState {
+  /** Page contents by output path. */
+  readonly pages: ReadonlyMap<string, string>;
+  /** Static files by output path: where each was copied from. */
+  readonly statics: ReadonlyMap<string, string>;
+}
+
+/** What an update did, as forward-slash paths relative to the output folder. */
+export interface OutputUpdate {
+  readonly written: readonly string[];
+  readonly deleted: readonly string[];
+  /** The state of the folder now, to pass as `before` next time. */
+  readonly state: OutputState;
+}
+
+/** The output state of a set of pages and static files. */
+export function outputState(
+  files: readonly OutputFile[],
+  staticFiles: readonly StaticFile[],
+): OutputState {
+  return {
+    pages: new Map(files.map((f) => [f.path, f.contents])),
+    statics: new Map(staticFiles.map((f) => [f.outputPath, f.absolutePath])),
+  };
+}
+
+/**
+ * Updates `outDir` from `before` to the given pages and static files. `changedStatic`
+ * names static output paths whose source changed since `before` and must be copied
+ * again even though they come from the same file.
+ */
+export async function updateOutput(
+  outDir: string,
+  before: OutputState,
+  files: readonly OutputFile[],
+  staticFiles: readonly StaticFile[],
+  changedStatic: ReadonlySet<string>,
+): Promise<OutputUpdate> {
+  const after = outputState(files, staticFiles);
+  const gone = [...before.pages.keys(), ...before.statics.keys()].filter(
+    (file) => !after.pages.has(file) && !after.statics.has(file),
+  );
+  // A page that becomes a static file (or the reverse) is rewritten, whatever its bytes.
+  const pages = files.filter(
+    (f) => before.pages.get(f.path) !== f.contents || before.statics.has(f.path),
+  );
+  const copies = staticFiles.filter(
+    (f) =>
+      changedStatic.has(f.outputPath) ||
+      before.statics.get(f.outputPath) !== f.absolutePath ||
+      before.pages.has(f.outputPath),
+  );
+
+  const deleted = [...new Set(gone)].sort();
+  await mapLimit(deleted, (file) => rm(insideFolder(outDir, file), { force: true }));
+  await removeEmptyFolders(outDir, deleted);
+  const destinations = [...pages.map((f) => f.path), ...copies.map((f) => f.outputPath)];
+  await mapLimit(pages, (f) => inFolder(outDir, f.path, (target) => writeFile(target, f.contents)));
+  await mapLimit(copies, (f) =>
+    inFolder(outDir, f.outputPath, (target) => copyFile(f.absolutePath, target)),
+  );
+  return { written: destinations.sort(), deleted, state: after };
+}
+
+/**
+ * Writes one file inside `outDir`. Most files go where a file was written before, so the
+ * folder is made only when the write finds it missing: one system call, not two.
+ */
+async function inFolder(
+  outDir: string,
+  file: string,
+  write: (target: string) => Promise<void>,
+): Promise<void> {
+  const target = insideFolder(outDir, file);
+  try {
+    await write(target);
+  } catch (error) {
+    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
+    await mkdir(path.dirname(target), { recursive: true });
+    await write(target);
+  }
+}
+
+/** Removes folders that deleting `files` left empty, deepest first, never `outDir` itself. */
+async function removeEmptyFolders(outDir: string, files: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (
+      let dir = path.posix.dirname(file);
+      dir !== '.' && dir !== '';
+      dir = path.posix.dirname(dir)
+    ) {
+      folders.add(dir);
+    }
+  }
+  const deepestFirst = [...folders].sort((a, b) => b.split('/').length - a.split('/').length);
+  for (const folder of deepestFirst) {
+    // rmdir fails on a folder that still holds something: that is the test for "empty".
+    await rmdir(insideFolder(outDir, folder)).catch(() => undefined);
+  }
+}

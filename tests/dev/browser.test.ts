@@ -1,0 +1,104 @@
+/**
+ * `rubric dev` in a real browser: Debian's Chromium driven by playwright-core (which
+ * never downloads a browser). Open a post, edit its Markdown, see the new text without
+ * reloading by hand; break its front matter, see the overlay name the file and line;
+ * fix it, and the overlay goes. Waits are for what the page shows, never for a time.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dev, type DevServer } from '../../src/dev/dev.js';
+import { makeSite, post } from '../support/site.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+describe('rubric dev in Chromium', () => {
+  let context: BrowserContext;
+  let profile: string;
+  let server: DevServer | null = null;
+
+  beforeAll(async () => {
+    profile = await mkdtemp(path.join(tmpdir(), 'rubric-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  it('shows edits live, and build errors in an overlay until they are fixed', async () => {
+    const root = await makeSite({
+      'posts/a.md': post({ title: 'Alpha', date: '2025-03-01', labels: 'Oman' }, 'First words.'),
+      'posts/b.md': post({ title: 'Bravo', date: '2025-03-02' }, 'Other post.'),
+      'static/style.css': 'body { color: black; }\n',
+    });
+    const terminal: string[] = [];
+    server = await dev({
+      root,
+      port: 0,
+      strictPort: false,
+      host: '127.0.0.1',
+      log: (line) => terminal.push(line),
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}2025/03/a/`);
+    expect(await page.locator('.post-body').innerText()).toBe('First words.');
+    // From here on the test never reloads: new text can only come from live reload.
+    // Page scripts run in the browser: given as text, since the tests have no DOM types.
+    await page.evaluate('window.marker = 1');
+    const marker = () => page.evaluate('window.marker');
+
+    // Another post's body and the stylesheet change: this page is not reloaded, its CSS is
+    // swapped in place. The CSS message comes after the other post's on the same stream.
+    await writeFile(
+      path.join(root, 'posts/b.md'),
+      post({ title: 'Bravo', date: '2025-03-02' }, 'Changed.'),
+    );
+    await writeFile(path.join(root, 'static/style.css'), 'body { color: navy; }\n');
+    await page.locator('link[rel="stylesheet"][href*="rubric="]').waitFor({ state: 'attached' });
+    expect(await marker()).toBe(1);
+    expect(await page.evaluate('getComputedStyle(document.body).color')).toBe('rgb(0, 0, 128)');
+
+    const file = path.join(root, 'posts/a.md');
+    await writeFile(
+      file,
+      post({ title: 'Alpha', date: '2025-03-01', labels: 'Oman' }, 'Fresh words.'),
+    );
+    await page.locator('.post-body', { hasText: 'Fresh words.' }).waitFor();
+    expect(await marker()).toBeUndefined();
+
+    await writeFile(file, '---\ntitle: Alpha\ndate: [2025-03-01\n---\n\nBroken.\n');
+    const overlay = page.locator('#rubric-error-overlay');
+    await overlay.waitFor();
+    expect(await overlay.locator('.rubric-error-location').innerText()).toMatch(
+      /^posts\/a\.md:3:\d+/,
+    );
+    expect(terminal.some((line) => line.startsWith('posts/a.md:3:'))).toBe(true);
+    // The last good page is still what is served.
+    expect(await page.locator('.post-body').innerText()).toBe('Fresh words.');
+
+    await writeFile(
+      file,
+      post({ title: 'Alpha', date: '2025-03-01', labels: 'Oman' }, 'Fixed words.'),
+    );
+    await page.locator('.post-body', { hasText: 'Fixed words.' }).waitFor();
+    await overlay.waitFor({ state: 'detached' });
+  }, 60_000);
+});
