@@ -7,9 +7,11 @@ import { readConfig } from './config/config.js';
 import { describeInstant } from './dates.js';
 import { buildError, sortProblems, type BuildError, type BuildWarning } from './errors.js';
 import { loadSite, type SiteSources } from './load/load.js';
+import { cacheFolder } from './cache/cache.js';
 import { buildSite, type PublishOptions } from './model/site.js';
-import { createMarkdownRenderer } from './parse/markdown.js';
-import { parsePost, type Post } from './parse/post.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from './parse/markdown.js';
+import { parsePosts } from './parse/parse-posts.js';
+import { parsePost, type ParsedPost, type Post } from './parse/post.js';
 import { routeSite } from './route/pages.js';
 import { outputPathOf } from './route/urls.js';
 import { createRenderer } from './render/render.js';
@@ -27,6 +29,10 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** The moment of the build (epoch ms); now by default. Tests pin it. */
   readonly now?: number;
+  /** Read and write the parse cache in `.cache/rubric/`; true by default. */
+  readonly cache?: boolean;
+  /** Posts to parse from which worker threads are used (tests lower it); 50 by default. */
+  readonly parallelFrom?: number;
 }
 
 /** A post that was left out because its date has not come. */
@@ -47,6 +53,8 @@ export interface BuildResult {
   readonly postCount: number;
   readonly draftCount: number;
   readonly heldBack: readonly HeldBackPost[];
+  /** Posts whose parse came from the cache. */
+  readonly cachedPosts: number;
 }
 
 /** The output of the stages between load and write: pure data. */
@@ -65,14 +73,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir ?? path.join(root, 'dist'));
   const folderError = checkOutputFolder(root, outDir);
   const sources = await loadSite(root);
-  const rendered = renderSite(sources, {
-    drafts: options.drafts ?? false,
-    future: options.future ?? false,
-    now: options.now ?? Date.now(),
+  // Config errors are reported by renderSite; parsing only needs the zone.
+  const parsed = await parsePosts(sources.posts, {
+    zone: readConfig(sources.configText).config.timezone,
+    cacheFolder: options.cache === false ? null : cacheFolder(root),
+    parallelFrom: options.parallelFrom,
   });
-  const errors = folderError ? [folderError, ...rendered.errors] : rendered.errors;
+  const rendered = renderSite(
+    sources,
+    {
+      drafts: options.drafts ?? false,
+      future: options.future ?? false,
+      now: options.now ?? Date.now(),
+    },
+    parsed.results,
+  );
+  let errors = folderError ? [folderError, ...rendered.errors] : rendered.errors;
+  if (errors.length === 0) {
+    errors = sortProblems(await writeSite(outDir, rendered.files, sources.staticFiles));
+  }
   const ok = errors.length === 0;
-  if (ok) await writeSite(outDir, rendered.files, sources.staticFiles);
   return {
     ok,
     outDir,
@@ -82,15 +102,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     postCount: rendered.postCount,
     draftCount: rendered.draftCount,
     heldBack: rendered.heldBack,
+    cachedPosts: parsed.fromCache,
   };
 }
 
 /**
  * Everything between load and write: sources in, HTML files out, with every problem
  * found on the way. Later stages still run when earlier ones found errors, so one bad
- * post never hides another problem; nothing is rendered unless all is well.
+ * post never hides another problem; nothing is rendered unless all is well. `parsed`
+ * (from {@link parsePosts}) are the posts' parse results in the order of
+ * `sources.posts`; without it they are parsed here. Pages render when written: a
+ * file's `contents` is a function, so their HTML is not all in memory at once.
  */
-export function renderSite(sources: SiteSources, options: PublishOptions): RenderedSite {
+export function renderSite(
+  sources: SiteSources,
+  options: PublishOptions,
+  parsed?: readonly ParsedPost[],
+): RenderedSite {
   const errors: BuildError[] = [];
   const warnings: BuildWarning[] = [];
   const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
@@ -101,13 +129,15 @@ export function renderSite(sources: SiteSources, options: PublishOptions): Rende
   const { config, errors: configErrors } = readConfig(sources.configText);
   report({ errors: configErrors });
 
-  const renderMarkdown = createMarkdownRenderer();
+  let renderMarkdown: MarkdownRenderer | null = null;
   const posts: Post[] = [];
-  for (const file of sources.posts) {
-    const parsed = parsePost(file, config.timezone, renderMarkdown);
-    report(parsed);
-    if (parsed.post) posts.push(parsed.post);
-  }
+  sources.posts.forEach((file, i) => {
+    const result =
+      parsed?.[i] ??
+      parsePost(file, config.timezone, (renderMarkdown ??= createMarkdownRenderer()));
+    report(result);
+    if (result.post) posts.push(result.post);
+  });
 
   const modelled = buildSite(posts, config, options);
   report(modelled);
@@ -121,11 +151,10 @@ export function renderSite(sources: SiteSources, options: PublishOptions): Rende
   report(renderer);
 
   const files: OutputFile[] = [];
-  if (errors.length === 0 && renderer.render) {
+  const { render } = renderer;
+  if (errors.length === 0 && render) {
     for (const page of routes.pages) {
-      const result = renderer.render(page);
-      if ('error' in result) errors.push(result.error);
-      else files.push({ path: outputPathOf(page.url), contents: result.html });
+      files.push({ path: outputPathOf(page.url), contents: () => render(page) });
     }
   }
   return {

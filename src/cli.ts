@@ -2,10 +2,12 @@
  * The command line: a thin shell over `build()`. The only module that reads `process`;
  * `run` takes its arguments and output streams so tests can call it directly.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { build } from './build.js';
+import { cacheFolder } from './cache/cache.js';
 import { formatProblem, type Problem } from './errors.js';
 
 /** Exit codes: the site was built / the content has errors / the command was misused. */
@@ -24,13 +26,19 @@ export interface CliIO {
 const HELP = `rubric: a static site generator for topic blogs
 
 Usage:
-  rubric build [--root DIR] [--out DIR] [--drafts] [--future]
+  rubric build [--root DIR] [--out DIR] [--drafts] [--future] [--no-cache]
+  rubric clean [--root DIR]
+
+Commands:
+  build        build the site
+  clean        delete the build cache (ROOT/.cache/rubric)
 
 Options:
   --root DIR   the site folder (posts/, templates/, static/, site.yaml); default: .
   --out DIR    where to write the site; default: ROOT/dist
   --drafts     include posts with draft: true
   --future     include posts dated in the future
+  --no-cache   parse every post again, and neither read nor write the cache
   -h, --help   show this help
 
 Exit codes: 0 built, 1 the content has errors, 2 wrong usage.`;
@@ -43,11 +51,19 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
+  if (command === 'clean') return clean(rest, io, colors);
   if (command !== 'build') {
     io.err(colors.red(`rubric: unknown command "${command}".`) + ' Run `rubric --help`.');
     return EXIT.usage;
   }
-  let values: { root?: string; out?: string; drafts?: boolean; future?: boolean; help?: boolean };
+  let values: {
+    root?: string;
+    out?: string;
+    drafts?: boolean;
+    future?: boolean;
+    'no-cache'?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...rest],
@@ -56,6 +72,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
         out: { type: 'string' },
         drafts: { type: 'boolean' },
         future: { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -77,6 +94,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     outDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
     drafts: values.drafts ?? false,
     future: values.future ?? false,
+    cache: !(values['no-cache'] ?? false),
     now: io.now,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -109,6 +127,35 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     colors.green(`built ${result.pageCount} pages from ${result.postCount} posts in ${seconds} s`) +
       ` into ${outShown}/`,
   );
+  return EXIT.ok;
+}
+
+/** `rubric clean`: deletes the site's build cache. The output folder is left alone. */
+async function clean(
+  argv: readonly string[],
+  io: CliIO,
+  colors: ReturnType<typeof pc.createColors>,
+): Promise<number> {
+  let values: { root?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`${colors.red(`rubric clean: ${(error as Error).message}`)} Run \`rubric --help\`.`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const folder = cacheFolder(path.resolve(io.cwd, values.root ?? '.'));
+  await rm(folder, { recursive: true, force: true });
+  const relative = path.relative(io.cwd, folder);
+  io.out(`removed the build cache ${relative.startsWith('..') ? folder : relative}/`);
   return EXIT.ok;
 }
 
