@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process */
 /**
  * Where a build's time goes, by stage, from the `.cpuprofile` files that
  * `node --cpu-prof --cpu-prof-dir=DIR bin/rubric.js build ...` writes (one per thread).

@@ -9,7 +9,8 @@
  * make a build faster, never wrong, and never crash it.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { mapLimit } from '../concurrency.js';
@@ -85,16 +86,15 @@ export class DiskCache {
 
   /**
    * The values cached for `keys`, in order (undefined for a miss). The folder is listed
-   * once, so a cold build does not try to open thousands of missing files.
+   * once, so a cold build does not try to open thousands of missing files. Entries are
+   * read synchronously: the build has nothing else to do meanwhile, and for thousands
+   * of small files a plain loop is several times faster than promises.
    */
-  async getMany<T>(
-    keys: readonly string[],
-    isValue: (value: unknown) => value is T,
-  ): Promise<(T | undefined)[]> {
-    const present = await this.#list();
-    return mapLimit(keys, async (key) => {
+  getMany<T>(keys: readonly string[], isValue: (value: unknown) => value is T): (T | undefined)[] {
+    const present = this.#list();
+    return keys.map((key) => {
       if (!present.has(`${key}.bin`)) return undefined;
-      const bytes = await readFile(this.entryPath(key)).catch(() => null);
+      const bytes = readOrNull(this.entryPath(key));
       return bytes ? decodeEntry(bytes, key, isValue) : undefined;
     });
   }
@@ -120,9 +120,23 @@ export class DiskCache {
     );
   }
 
-  async #list(): Promise<Set<string>> {
-    this.#listed ??= new Set(await readdir(this.#folder).catch(() => [] as string[]));
+  #list(): Set<string> {
+    if (!this.#listed) {
+      try {
+        this.#listed = new Set(readdirSync(this.#folder));
+      } catch {
+        this.#listed = new Set();
+      }
+    }
     return this.#listed;
+  }
+}
+
+function readOrNull(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
   }
 }
 

@@ -6,7 +6,7 @@
  * Either way the results are the same values, byte for byte: only where they come from
  * differs.
  */
-import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -82,7 +82,7 @@ export async function parsePosts(
   const fingerprint = cache ? parseFingerprint(options.zone) : '';
   const keys = cache ? files.map((file) => postKey(fingerprint, file)) : [];
   const results: (ParsedPost | undefined)[] = cache
-    ? await cache.getMany(keys, isParsedPost)
+    ? cache.getMany(keys, isParsedPost)
     : Array.from<undefined>({ length: files.length });
 
   const missing: number[] = [];
@@ -126,7 +126,7 @@ async function parseOnWorkers(
     maxThreads: threads,
     // Parsing allocates many short-lived objects: a larger young generation means far
     // fewer scavenges.
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    resourceLimits: { maxYoungGenerationSizeMb: 32 },
   });
   try {
     // Several batches per thread, so a thread that draws slow posts does not hold up the
@@ -172,7 +172,7 @@ function codeFingerprint(): string {
   if (codeHash !== null) return codeHash;
   const codeRoot = fileURLToPath(new URL('..', import.meta.url));
   const parts: string[] = [readText(path.join(packageRoot, 'package.json'))];
-  const entries = readdirSync(codeRoot, { recursive: true, withFileTypes: true }) as Dirent[];
+  const entries = readdirSync(codeRoot, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((entry) => entry.isFile() && /\.(js|ts)$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
