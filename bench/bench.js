@@ -8,7 +8,7 @@
  *   npm run bench                                  # 1,000 / 4,000 / 10,000 posts, 3 rounds
  *   npm run bench -- --sizes 1000 --runs 1         # quicker
  *   npm run bench -- --sizes 4000 --peers none     # Rubric alone
- *   npm run bench -- --rubric /other/checkout/bin/rubric.js --name before
+ *   npm run bench -- --compare before=/other/checkout/bin/rubric.js
  *
  * For each size and round: a cold Rubric build (no cache, no output folder), a warm build
  * (cache and output present, nothing changed), a warm build after one post changed, and one
@@ -18,7 +18,8 @@
  * threads are in it). Pages are the HTML files written.
  *
  * Options: --sizes N[,N…]  --runs N (rounds, default 3)  --peers eleventy,hugo,floor|none
- * --rubric PATH (the bin to time)  --name NAME  --work DIR (corpora and outputs; default
+ * --rubric PATH (the bin to time)  --name NAME  --compare NAME=PATH (another Rubric, such as
+ * an older checkout, timed the same way in the same rounds; repeatable)  --work DIR (corpora and outputs; default
  * /tmp/rubric-bench)  --bench DIR (the shared benchmark; default ../shared/bench).
  * Results also go to WORK/results-<time>.json.
  */
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     peers: { type: 'string', default: 'eleventy,hugo' },
     rubric: { type: 'string', default: path.join(repo, 'bin', 'rubric.js') },
     name: { type: 'string', default: 'rubric' },
+    compare: { type: 'string', multiple: true, default: [] },
     work: { type: 'string', default: '/tmp/rubric-bench' },
     bench: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -58,7 +60,14 @@ const sizes = values.sizes.split(',').map(Number);
 const rounds = Math.max(1, Number(values.runs));
 const peers = values.peers === 'none' ? [] : values.peers.split(',').filter(Boolean);
 const work = path.resolve(values.work);
-const rubricBin = path.resolve(values.rubric);
+/** The Rubric builds to time: this checkout's, then any --compare ones. */
+const rubrics = new Map([
+  [values.name, path.resolve(values.rubric)],
+  ...values.compare.map((spec) => {
+    const at = spec.indexOf('=');
+    return [spec.slice(0, at), path.resolve(spec.slice(at + 1))];
+  }),
+]);
 const benchDir = findBench(values.bench);
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 if (!timeBin) console.warn('GNU time not found (apt-get install -y time): no peak RSS.');
@@ -118,9 +127,9 @@ async function postToEdit(dir) {
   return path.join(dir, 'posts', names[Math.floor(names.length / 2)]);
 }
 
-async function rubricRuns(dir, out) {
+async function rubricRuns(bin, dir, out) {
   const cache = path.join(dir, '.cache');
-  const args = [rubricBin, 'build', '--root', dir, '--out', out];
+  const args = [bin, 'build', '--root', dir, '--out', out];
   await rm(cache, { recursive: true, force: true });
   await rm(out, { recursive: true, force: true });
   const cold = timed(process.execPath, args);
@@ -167,20 +176,27 @@ const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '–' : (a / b).to
 
 for (const peer of peers) await preparePeer(peer);
 await mkdir(work, { recursive: true });
-const results = { date: new Date().toISOString(), rubric: rubricBin, rounds, sizes: {} };
+const results = {
+  date: new Date().toISOString(),
+  rubric: Object.fromEntries(rubrics),
+  rounds,
+  sizes: {},
+};
 
 for (const size of sizes) {
   const dir = await corpus(size);
-  const samples = { [values.name]: { cold: [], warm: [], edit: [], rss: [], pages: 0 } };
+  const samples = {};
+  for (const name of rubrics.keys())
+    samples[name] = { cold: [], warm: [], edit: [], rss: [], pages: 0 };
   for (const peer of peers) samples[peer] = { cold: [], rss: [], pages: 0 };
   for (let round = 0; round < rounds; round++) {
-    const order = [values.name, ...peers];
+    const order = [...rubrics.keys(), ...peers];
     if (round % 2 === 1) order.reverse();
     for (const tool of order) {
       const out = path.join(work, `out-${tool}-${size}`);
       const s = samples[tool];
-      if (tool === values.name) {
-        const r = await rubricRuns(dir, out);
+      if (rubrics.has(tool)) {
+        const r = await rubricRuns(rubrics.get(tool), dir, out);
         s.cold.push(r.cold.ms);
         s.warm.push(r.warm.ms);
         s.edit.push(r.edit.ms);
@@ -231,6 +247,14 @@ for (const size of sizes) {
     `| warm, one post changed / warm | ${ratio(edit, warm)} | ≤ 1.2 |`,
     `| peak RSS / Eleventy peak RSS | ${ratio(median(mine.rss), peerRss('eleventy'))} | ≤ 1.0 (at 10,000) |`,
   );
+  for (const other of [...rubrics.keys()].slice(1)) {
+    const s = samples[other];
+    lines.push(
+      `| ${values.name} cold / ${other} cold | ${ratio(cold, median(s.cold))} | |`,
+      `| ${values.name} warm / ${other} warm | ${ratio(warm, median(s.warm))} | |`,
+      `| ${other} cold / Eleventy cold | ${ratio(median(s.cold), peerCold('eleventy'))} | |`,
+    );
+  }
   console.log(lines.join('\n'));
 }
 

@@ -9,9 +9,8 @@ import { buildError, sortProblems, type BuildError, type BuildWarning } from './
 import { loadSite, type SiteSources } from './load/load.js';
 import { cacheFolder } from './cache/cache.js';
 import { buildSite, type PublishOptions } from './model/site.js';
-import { createMarkdownRenderer, type MarkdownRenderer } from './parse/markdown.js';
 import { parsePosts } from './parse/parse-posts.js';
-import { parsePost, type ParsedPost, type Post } from './parse/post.js';
+import type { ParsedPost, Post } from './parse/post.js';
 import { routeSite } from './route/pages.js';
 import { outputPathOf } from './route/urls.js';
 import { createRenderer } from './render/render.js';
@@ -111,13 +110,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * found on the way. Later stages still run when earlier ones found errors, so one bad
  * post never hides another problem; nothing is rendered unless all is well. `parsed`
  * (from {@link parsePosts}) are the posts' parse results in the order of
- * `sources.posts`; without it they are parsed here. Pages render when written: a
- * file's `contents` is a function, so their HTML is not all in memory at once.
+ * `sources.posts`. Pages render when written: a file's `contents` is a function, so
+ * their HTML is not all in memory at once.
  */
 export function renderSite(
   sources: SiteSources,
   options: PublishOptions,
-  parsed?: readonly ParsedPost[],
+  parsed: readonly ParsedPost[],
 ): RenderedSite {
   const errors: BuildError[] = [];
   const warnings: BuildWarning[] = [];
@@ -129,15 +128,11 @@ export function renderSite(
   const { config, errors: configErrors } = readConfig(sources.configText);
   report({ errors: configErrors });
 
-  let renderMarkdown: MarkdownRenderer | null = null;
   const posts: Post[] = [];
-  sources.posts.forEach((file, i) => {
-    const result =
-      parsed?.[i] ??
-      parsePost(file, config.timezone, (renderMarkdown ??= createMarkdownRenderer()));
+  for (const result of parsed) {
     report(result);
     if (result.post) posts.push(result.post);
-  });
+  }
 
   const modelled = buildSite(posts, config, options);
   report(modelled);

@@ -15,9 +15,8 @@ import { Piscina } from 'piscina';
 import { DiskCache, hashKey } from '../cache/cache.js';
 import type { SourceFile } from '../load/load.js';
 import { packageRoot } from '../paths.js';
-import { createMarkdownRenderer } from './markdown.js';
 import type { ParseTask } from './parse-worker.js';
-import { parsePost, type ParsedPost } from './post.js';
+import type { ParsedPost } from './post.js';
 
 /** How a site's posts are parsed. */
 export interface ParsePostsOptions {
@@ -102,6 +101,12 @@ export async function parsePosts(
     );
     missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
   } else if (missing.length > 0) {
+    // Loaded only when needed: the Markdown pipeline is a few hundred modules, and a warm
+    // build, with every post in the cache, does not need it at all.
+    const [{ createMarkdownRenderer }, { parsePost }] = await Promise.all([
+      import('./markdown.js'),
+      import('./post.js'),
+    ]);
     const renderMarkdown = createMarkdownRenderer();
     for (const i of missing)
       results[i] = parsePost(files[i] as SourceFile, options.zone, renderMarkdown);
