@@ -15,11 +15,13 @@
  * cold build of each peer. Rounds alternate the order (Rubric first, then the peers first)
  * so a drift in the machine's load hits both alike. Each figure is the median over rounds.
  * Peak RSS is GNU time's maximum resident set size of the build process (Rubric's worker
- * threads are in it). Pages are the HTML files written.
+ * threads are in it), and CPU is its user+sys time, which drifts less than wall time on a
+ * shared machine. Pages are the HTML files written.
  *
  * Options: --sizes N[,N…]  --runs N (rounds, default 3)  --peers eleventy,hugo,floor|none
  * --rubric PATH (the bin to time)  --name NAME  --compare NAME=PATH (another Rubric, such as
- * an older checkout, timed the same way in the same rounds; repeatable)  --work DIR (corpora and outputs; default
+ * an older checkout, timed cold in the same rounds; repeatable)  --compare-warm (time those warm
+ * and after one edit too)  --work DIR (corpora and outputs; default
  * /tmp/rubric-bench)  --bench DIR (the shared benchmark; default ../shared/bench).
  * Results also go to WORK/results-<time>.json.
  */
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     rubric: { type: 'string', default: path.join(repo, 'bin', 'rubric.js') },
     name: { type: 'string', default: 'rubric' },
     compare: { type: 'string', multiple: true, default: [] },
+    'compare-warm': { type: 'boolean', default: false },
     work: { type: 'string', default: '/tmp/rubric-bench' },
     bench: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -87,15 +90,21 @@ function findBench(given) {
 
 /** Runs a command, timed, under GNU time when there is one. */
 function timed(command, args, options = {}) {
-  const full = timeBin ? [timeBin, ['-f', 'RSSKB=%M', command, ...args]] : [command, args];
+  const full = timeBin
+    ? [timeBin, ['-f', 'RSSKB=%M CPU=%U+%S', command, ...args]]
+    : [command, args];
   const started = process.hrtime.bigint();
   const result = spawnSync(full[0], full[1], { encoding: 'utf8', maxBuffer: 1 << 26, ...options });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   }
-  const rss = /RSSKB=(\d+)/.exec(result.stderr ?? '');
-  return { ms, rssMiB: rss ? Number(rss[1]) / 1024 : NaN };
+  const rss = /RSSKB=(\d+) CPU=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '');
+  return {
+    ms,
+    rssMiB: rss ? Number(rss[1]) / 1024 : NaN,
+    cpuMs: rss ? (Number(rss[2]) + Number(rss[3])) * 1000 : NaN,
+  };
 }
 
 async function countHtml(folder) {
@@ -127,13 +136,14 @@ async function postToEdit(dir) {
   return path.join(dir, 'posts', names[Math.floor(names.length / 2)]);
 }
 
-async function rubricRuns(bin, dir, out) {
+async function rubricRuns(bin, dir, out, coldOnly) {
   const cache = path.join(dir, '.cache');
   const args = [bin, 'build', '--root', dir, '--out', out];
   await rm(cache, { recursive: true, force: true });
   await rm(out, { recursive: true, force: true });
   const cold = timed(process.execPath, args);
   const pages = await countHtml(out);
+  if (coldOnly) return { cold, warm: null, edit: null, pages };
   const warm = timed(process.execPath, args);
   const file = await postToEdit(dir);
   const original = await readFile(file, 'utf8');
@@ -187,8 +197,8 @@ for (const size of sizes) {
   const dir = await corpus(size);
   const samples = {};
   for (const name of rubrics.keys())
-    samples[name] = { cold: [], warm: [], edit: [], rss: [], pages: 0 };
-  for (const peer of peers) samples[peer] = { cold: [], rss: [], pages: 0 };
+    samples[name] = { cold: [], warm: [], edit: [], rss: [], cpu: [], warmCpu: [], pages: 0 };
+  for (const peer of peers) samples[peer] = { cold: [], rss: [], cpu: [], pages: 0 };
   for (let round = 0; round < rounds; round++) {
     const order = [...rubrics.keys(), ...peers];
     if (round % 2 === 1) order.reverse();
@@ -196,20 +206,30 @@ for (const size of sizes) {
       const out = path.join(work, `out-${tool}-${size}`);
       const s = samples[tool];
       if (rubrics.has(tool)) {
-        const r = await rubricRuns(rubrics.get(tool), dir, out);
+        // A --compare build is timed cold only, with --compare-warm also warm.
+        const coldOnly = tool !== values.name && !values['compare-warm'];
+        const r = await rubricRuns(rubrics.get(tool), dir, out, coldOnly);
         s.cold.push(r.cold.ms);
-        s.warm.push(r.warm.ms);
-        s.edit.push(r.edit.ms);
         s.rss.push(r.cold.rssMiB);
+        s.cpu.push(r.cold.cpuMs);
         s.pages = r.pages;
+        if (r.warm && r.edit) {
+          s.warm.push(r.warm.ms);
+          s.edit.push(r.edit.ms);
+          s.warmCpu.push(r.warm.cpuMs);
+        }
         console.log(
-          `${size} round ${round + 1}: ${tool} cold ${seconds(r.cold.ms)} s, warm ${seconds(r.warm.ms)} s, one edit ${seconds(r.edit.ms)} s`,
+          `${size} round ${round + 1}: ${tool} cold ${seconds(r.cold.ms)} s` +
+            (r.warm && r.edit
+              ? `, warm ${seconds(r.warm.ms)} s, one edit ${seconds(r.edit.ms)} s`
+              : ''),
         );
       } else {
         const [command, args] = peerCommand(tool, dir, out);
         const r = timed(command, args);
         s.cold.push(r.ms);
         s.rss.push(r.rssMiB);
+        s.cpu.push(r.cpuMs);
         s.pages = await countHtml(out);
         console.log(`${size} round ${round + 1}: ${tool} cold ${seconds(r.ms)} s`);
       }
@@ -222,14 +242,16 @@ for (const size of sizes) {
     '',
     `### ${size.toLocaleString('en')} posts: medians of ${rounds} round${rounds === 1 ? '' : 's'}, seconds (range)`,
     '',
-    '| tool | cold | warm | warm, one post changed | peak RSS MiB (cold) | pages | ms/post (cold) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| tool | cold | warm | warm, one post changed | CPU s cold (warm) | peak RSS MiB (cold) | pages | ms/post (cold) |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const [tool, s] of Object.entries(samples)) {
-    const warm = s.warm ? seconds(median(s.warm)) + range(s.warm) : '–';
-    const edit = s.edit ? seconds(median(s.edit)) + range(s.edit) : '–';
+    const warm = s.warm?.length ? seconds(median(s.warm)) + range(s.warm) : '–';
+    const edit = s.edit?.length ? seconds(median(s.edit)) + range(s.edit) : '–';
+    const cpu =
+      seconds(median(s.cpu)) + (s.warmCpu?.length ? ` (${seconds(median(s.warmCpu))})` : '');
     lines.push(
-      `| ${tool} | ${seconds(median(s.cold))}${range(s.cold)} | ${warm} | ${edit} | ${median(s.rss).toFixed(0)} | ${s.pages} | ${(median(s.cold) / size).toFixed(2)} |`,
+      `| ${tool} | ${seconds(median(s.cold))}${range(s.cold)} | ${warm} | ${edit} | ${cpu} | ${median(s.rss).toFixed(0)} | ${s.pages} | ${(median(s.cold) / size).toFixed(2)} |`,
     );
   }
   const cold = median(mine.cold);
@@ -243,6 +265,7 @@ for (const size of sizes) {
     '| --- | ---: | ---: |',
     `| cold / Eleventy cold | ${ratio(cold, peerCold('eleventy'))} | ≤ 1.0 |`,
     `| cold / Hugo cold | ${ratio(cold, peerCold('hugo'))} | |`,
+    `| cold CPU / Eleventy cold CPU | ${ratio(median(mine.cpu), samples.eleventy ? median(samples.eleventy.cpu) : NaN)} | |`,
     `| warm / Hugo cold | ${ratio(warm, peerCold('hugo'))} | ≤ 0.5 |`,
     `| warm, one post changed / warm | ${ratio(edit, warm)} | ≤ 1.2 |`,
     `| peak RSS / Eleventy peak RSS | ${ratio(median(mine.rss), peerRss('eleventy'))} | ≤ 1.0 (at 10,000) |`,
@@ -251,7 +274,7 @@ for (const size of sizes) {
     const s = samples[other];
     lines.push(
       `| ${values.name} cold / ${other} cold | ${ratio(cold, median(s.cold))} | |`,
-      `| ${values.name} warm / ${other} warm | ${ratio(warm, median(s.warm))} | |`,
+      `| ${values.name} cold CPU / ${other} cold CPU | ${ratio(median(mine.cpu), median(s.cpu))} | |`,
       `| ${other} cold / Eleventy cold | ${ratio(median(s.cold), peerCold('eleventy'))} | |`,
     );
   }

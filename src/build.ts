@@ -56,8 +56,9 @@ export interface BuildResult {
   readonly cachedPosts: number;
 }
 
-/** The output of the stages between load and write: pure data. */
+/** The output of the stages between load and write: data, and pages that render on demand. */
 export interface RenderedSite {
+  /** Every page, rendered when the write stage asks for it. */
   readonly files: readonly OutputFile[];
   readonly errors: readonly BuildError[];
   readonly warnings: readonly BuildWarning[];

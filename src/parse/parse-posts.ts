@@ -129,9 +129,6 @@ async function parseOnWorkers(
     filename: WORKER_FILE,
     minThreads: threads,
     maxThreads: threads,
-    // Parsing allocates many short-lived objects: a larger young generation means far
-    // fewer scavenges.
-    resourceLimits: { maxYoungGenerationSizeMb: 32 },
   });
   try {
     // Several batches per thread, so a thread that draws slow posts does not hold up the

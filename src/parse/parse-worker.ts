@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { writeEntry } from '../cache/cache.js';
+import { mapLimit } from '../concurrency.js';
 import type { SourceFile } from '../load/load.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
 import { parsePost, type ParsedPost } from './post.js';
@@ -26,11 +27,11 @@ export default async function parseBatch(task: ParseTask): Promise<ParsedPost[]>
   const results = task.files.map((file) => parsePost(file, task.zone, render));
   const { cache } = task;
   if (cache) {
-    await Promise.all(
-      results.map((result, i) => {
-        const key = cache.keys[i] ?? '';
-        return writeEntry(path.join(cache.folder, `${key}.bin`), key, result);
-      }),
+    // Bounded, as every file operation: all threads together stay under open-file limits.
+    await mapLimit(
+      results.map((result, i) => [cache.keys[i] ?? '', result] as const),
+      ([key, result]) => writeEntry(path.join(cache.folder, `${key}.bin`), key, result),
+      8,
     );
   }
   return results;
