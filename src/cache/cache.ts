@@ -8,9 +8,9 @@
  * under another name fails one of these checks and reads as a miss: the cache can only
  * make a build faster, never wrong, and never crash it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { mapLimit } from '../concurrency.js';
@@ -141,15 +141,13 @@ function readOrNull(file: string): Buffer | null {
 }
 
 /**
- * Writes one entry under a temporary name and renames it into place, so a reader (or a
- * build that is killed) never sees half an entry under the real name.
+ * Writes one entry. No temporary file and rename: an entry cut short by a crash, or read
+ * while another build writes it, fails its checksum and reads as a miss.
  */
 export async function writeEntry(file: string, key: string, value: unknown): Promise<void> {
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    await writeFile(temporary, encodeEntry(key, value));
-    await rename(temporary, file);
+    await writeFile(file, encodeEntry(key, value));
   } catch {
-    await unlink(temporary).catch(() => undefined);
+    // A read-only or full disk: the build goes on without caching this post.
   }
 }
