@@ -4,7 +4,8 @@
  * report), then the write stage; `rubric dev` keeps the same session alive.
  */
 import path from 'node:path';
-import { buildError, type BuildError, type BuildWarning } from './errors.js';
+import { cacheFolder } from './cache/cache.js';
+import { buildError, sortProblems, type BuildError, type BuildWarning } from './errors.js';
 import { createSession, type HeldBackPost } from './session/session.js';
 import { writeSite } from './write/write.js';
 
@@ -22,6 +23,10 @@ export interface BuildOptions {
   readonly future?: boolean;
   /** The moment of the build (epoch ms); now by default. Tests pin it. */
   readonly now?: number;
+  /** Read and write the parse cache in `.cache/rubric/`; true by default. */
+  readonly cache?: boolean;
+  /** Posts to parse from which worker threads are used (tests lower it); 50 by default. */
+  readonly parallelFrom?: number;
 }
 
 /** What a build did, or why it did not. */
@@ -35,6 +40,8 @@ export interface BuildResult {
   readonly postCount: number;
   readonly draftCount: number;
   readonly heldBack: readonly HeldBackPost[];
+  /** Posts whose parse came from the cache. */
+  readonly cachedPosts: number;
 }
 
 /** Builds a site folder into its output folder. Never throws for bad content. */
@@ -47,11 +54,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: () => now,
+    cacheFolder: options.cache === false ? null : cacheFolder(root),
+    parallelFrom: options.parallelFrom,
+    // One run only: pages are rendered as they are written, not kept for a next run.
+    keepPages: false,
   });
   const run = await session.run();
-  const errors = folderError ? [folderError, ...run.errors] : run.errors;
+  let errors = folderError ? [folderError, ...run.errors] : run.errors;
+  if (errors.length === 0) {
+    errors = sortProblems(await writeSite(outDir, run.files, run.sources.staticFiles));
+  }
   const ok = errors.length === 0;
-  if (ok) await writeSite(outDir, run.files, run.sources.staticFiles);
   return {
     ok,
     outDir,
@@ -61,6 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     postCount: run.postCount,
     draftCount: run.draftCount,
     heldBack: run.heldBack,
+    cachedPosts: run.cachedPosts,
   };
 }
 

@@ -3,10 +3,12 @@
  * `process`; `run` takes its arguments and output streams so tests can call it directly.
  * The dev server is loaded only for `rubric dev`, so `rubric build` starts fast.
  */
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { build, type HeldBackPost } from './build.js';
+import { cacheFolder } from './cache/cache.js';
 import { formatProblem, type Problem } from './errors.js';
 
 /** Exit codes: the site was built / the content has errors / the command was misused. */
@@ -29,15 +31,23 @@ export interface CliIO {
 const HELP = `rubric: a static site generator for topic blogs
 
 Usage:
-  rubric build [--root DIR] [--out DIR] [--drafts] [--future]
-  rubric dev [--root DIR] [--out DIR] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open]
+  rubric build [--root DIR] [--out DIR] [--drafts] [--future] [--no-cache]
+  rubric dev [--root DIR] [--out DIR] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open] [--no-cache]
   rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR]
+  rubric clean [--root DIR]
+
+Commands:
+  build        build the site
+  dev          build, serve and rebuild on every save, with live reload
+  import       write posts from a Blogger export
+  clean        delete the build cache (ROOT/.cache/rubric)
 
 Options:
   --root DIR   the site folder (posts/, templates/, static/, site.yaml); default: .
   --out DIR    where to write the site; default: ROOT/dist
   --drafts     include posts with draft: true
   --future     include posts dated in the future
+  --no-cache   parse every post again, and neither read nor write the cache
   --port N     dev: the port to serve on; default: 4000, or the next free one
   --host H     dev: the address to listen on; default: 127.0.0.1
   --open       dev: open the preview in the browser
@@ -55,6 +65,7 @@ interface Options {
   out?: string;
   drafts?: boolean;
   future?: boolean;
+  'no-cache'?: boolean;
   help?: boolean;
   port?: string;
   host?: string;
@@ -66,6 +77,7 @@ const OPTIONS = {
   out: { type: 'string' },
   drafts: { type: 'boolean' },
   future: { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -84,6 +96,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === 'import') return runImport(rest, io, colors);
+  if (command === 'clean') return clean(rest, io, colors);
   if (command !== 'build' && command !== 'dev') {
     io.err(colors.red(`rubric: unknown command "${command}".`) + ' Run `rubric --help`.');
     return EXIT.usage;
@@ -115,6 +128,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     outDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
     drafts: values.drafts ?? false,
     future: values.future ?? false,
+    cache: !(values['no-cache'] ?? false),
     now: io.now,
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -168,6 +182,7 @@ async function runDev(values: Options, io: CliIO, colors: Colors): Promise<numbe
       outDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
       drafts: values.drafts ?? false,
       future: values.future ?? false,
+      cache: !(values['no-cache'] ?? false),
       port,
       strictPort: values.port !== undefined,
       host: values.host ?? '127.0.0.1',
@@ -320,4 +335,33 @@ export async function main(): Promise<void> {
     if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
     process.exitCode = EXIT.contentErrors;
   }
+}
+
+/** `rubric clean`: deletes the site's build cache. The output folder is left alone. */
+async function clean(
+  argv: readonly string[],
+  io: CliIO,
+  colors: ReturnType<typeof pc.createColors>,
+): Promise<number> {
+  let values: { root?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    io.err(`${colors.red(`rubric clean: ${(error as Error).message}`)} Run \`rubric --help\`.`);
+    return EXIT.usage;
+  }
+  if (values.help) {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const folder = cacheFolder(path.resolve(io.cwd, values.root ?? '.'));
+  await rm(folder, { recursive: true, force: true });
+  const relative = path.relative(io.cwd, folder);
+  io.out(`removed the build cache ${relative.startsWith('..') ? folder : relative}/`);
+  return EXIT.ok;
 }

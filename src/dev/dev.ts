@@ -17,6 +17,8 @@ export interface DevOptions {
   readonly outDir?: string;
   readonly drafts?: boolean;
   readonly future?: boolean;
+  /** Read and write the parse cache in `.cache/rubric/`; true by default. */
+  readonly cache?: boolean;
   /** The port to listen on; 0 picks a free one. */
   readonly port: number;
   /** When the port is taken: fail (the user chose it) or try the next ones. */

@@ -6,7 +6,8 @@
  */
 import { checkOutputFolder, resolveFolders } from '../build.js';
 import { createSession, type SessionRun } from '../session/session.js';
-import { updateOutput, outputState, type OutputState } from '../write/update.js';
+import { cacheFolder } from '../cache/cache.js';
+import { renderedFiles, updateOutput, outputState, type OutputState } from '../write/update.js';
 import { writeSite } from '../write/write.js';
 import { classify } from '../session/classify.js';
 import path from 'node:path';
@@ -19,6 +20,8 @@ export interface RebuildOptions {
   readonly future?: boolean;
   /** The moment of each run (epoch ms); the clock by default. Tests pin it. */
   readonly now?: () => number;
+  /** Read and write the parse cache in `.cache/rubric/`; true by default. */
+  readonly cache?: boolean;
 }
 
 /** One rebuild: the session's run, and what it did to the output folder. */
@@ -55,6 +58,8 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     drafts: options.drafts ?? false,
     future: options.future ?? false,
     now: options.now,
+    // The first build reads the same parse cache as `rubric build`, so a big site opens fast.
+    cacheFolder: options.cache === false ? null : cacheFolder(root),
   });
   const folderError = checkOutputFolder(root, outDir);
   let written: OutputState | null = null;
@@ -69,7 +74,7 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
       const run = folderError ? { ...result, errors: [folderError, ...result.errors] } : result;
       if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0, writeMs: 0 };
       const writeStarted = performance.now();
-      const { files } = run;
+      const files = renderedFiles(run.files);
       const { staticFiles } = run.sources;
       if (written === null || run.kinds.has('config')) {
         await writeSite(outDir, files, staticFiles);

@@ -5,7 +5,8 @@
  * changed. Both call the same stage functions: there is no second rendering path.
  *
  * What is kept between runs: the sources as loaded; each post's parse result under its
- * content hash; the compiled theme with a digest of what each page template consumes;
+ * content hash (a first run reads the disk cache and parses the rest on worker threads:
+ * `parse/parse-posts.ts`); the compiled theme with a digest of what each page template consumes;
  * and each page's view data and HTML. A run re-reads only changed posts, re-parses a
  * post only when its text changed, recomputes the model and routes whole (they are
  * cheap), and renders again only pages whose view data or template digest changed.
@@ -18,21 +19,16 @@ import { sortProblems, type BuildError, type BuildWarning } from '../errors.js';
 import { loadSite, reloadSite, type SiteSources, type SourceFile } from '../load/load.js';
 import { buildSite, createModelMemo, type ModelMemo, type PublishOptions } from '../model/site.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../parse/markdown.js';
+import { parsePosts as parseAll } from '../parse/parse-posts.js';
 import { parsePost, type ParsedPost } from '../parse/post.js';
 import { createRouteMemo, routeSite, type RouteMemo } from '../route/pages.js';
 import { outputPathOf } from '../route/urls.js';
 import type { Page } from '../route/view.js';
 import { createRenderer, type PageRenderer } from '../render/render.js';
+import type { OutputFile } from '../write/write.js';
 import { classify, type ChangeKind } from './classify.js';
 import { same } from './same.js';
 import { digestTemplates, type TemplateDigests } from './template-deps.js';
-
-/** A page written by a run: where, and its bytes. */
-export interface OutputPage {
-  /** Forward-slash path relative to the output folder: `labels/oman/index.html`. */
-  readonly path: string;
-  readonly contents: string;
-}
 
 /** A post that was left out because its date has not come. */
 export interface HeldBackPost {
@@ -43,8 +39,11 @@ export interface HeldBackPost {
 
 /** What one run of a session produced. */
 export interface SessionRun {
-  /** Every page of the site with its HTML, when there were no errors; else empty. */
-  readonly files: readonly OutputPage[];
+  /**
+   * Every page of the site, when there were no errors; else empty. With `keepPages`, each
+   * with its HTML; without, each renders when the write stage asks for it.
+   */
+  readonly files: readonly OutputFile[];
   /** The sources the run read; their static files are part of the output. */
   readonly sources: SiteSources;
   /** The site's configuration as read (the defaults when `site.yaml` is broken). */
@@ -55,6 +54,8 @@ export interface SessionRun {
   readonly rendered: readonly string[];
   /** Posts this run parsed; the others were unchanged. */
   readonly parsed: readonly string[];
+  /** Posts whose parse came from the disk cache. */
+  readonly cachedPosts: number;
   /** Milliseconds spent in each stage, for the dev log and the benchmark. */
   readonly timings: Readonly<Record<'load' | 'parse' | 'model' | 'route' | 'render', number>>;
   /** What the run was told changed, by kind; all `config` for a first run. */
@@ -83,6 +84,16 @@ export interface SessionOptions {
   readonly future: boolean;
   /** The moment of each run (epoch ms); the clock by default. Tests pin it. */
   readonly now?: () => number;
+  /** The disk cache of parsed posts (`.cache/rubric`), or null for none. */
+  readonly cacheFolder?: string | null;
+  /** Posts to parse at once from which worker threads are used; 50 by default. */
+  readonly parallelFrom?: number;
+  /**
+   * Keep every page's view data and HTML for the next run (`rubric dev`), and hand out
+   * pages with their HTML. Without it (a one-off build), pages render as they are written,
+   * so the whole site's HTML is never in memory at once. True by default.
+   */
+  readonly keepPages?: boolean;
 }
 
 interface CachedPost {
@@ -113,7 +124,8 @@ interface State {
   readonly configText: string | null;
   readonly config: SiteConfig;
   readonly configErrors: readonly BuildError[];
-  readonly markdown: MarkdownRenderer;
+  /** Made on first use: a build whose posts all come from the cache never needs it. */
+  markdown: MarkdownRenderer | null;
   readonly posts: Map<string, CachedPost>;
   theme: Theme | null;
   pages: Map<string, CachedPage>;
@@ -148,7 +160,14 @@ export function createSession(options: SessionOptions): BuildSession {
           state.sources = await reloadSite(state.sources, { posts, theme });
         }
       }
-      return { ...runStages(state, publish(), performance.now() - started), kinds };
+      const loadMs = performance.now() - started;
+      const parseStarted = performance.now();
+      const parsed = await parseStage(state.sources.posts, state, options);
+      const parseMs = performance.now() - parseStarted;
+      return {
+        ...runStages(state, publish(), parsed, { load: loadMs, parse: parseMs }, options),
+        kinds,
+      };
     },
   };
 
@@ -164,7 +183,7 @@ function freshState(sources: SiteSources): State {
     configText: sources.configText,
     config,
     configErrors: errors,
-    markdown: createMarkdownRenderer(),
+    markdown: null,
     posts: new Map(),
     theme: null,
     pages: new Map(),
@@ -177,7 +196,9 @@ function freshState(sources: SiteSources): State {
 function runStages(
   state: State,
   publish: PublishOptions,
-  loadMs: number,
+  { results, parsed, cachedPosts }: ParseStage,
+  before: { load: number; parse: number },
+  options: SessionOptions,
 ): Omit<SessionRun, 'kinds'> {
   const { sources, config } = state;
   const clock = { last: performance.now() };
@@ -195,13 +216,11 @@ function runStages(
     if (r.warnings && r.warnings.length > 0) warnings.push(...r.warnings);
   };
 
-  const { results, parsed } = parsePosts(sources.posts, state);
   const posts = [];
   for (const result of results) {
     report(result);
     if (result.post) posts.push(result.post);
   }
-  const parseMs = lap();
 
   const modelled = buildSite(posts, config, publish, state.modelMemo);
   report(modelled);
@@ -217,9 +236,16 @@ function runStages(
   const theme = themeFor(state, sources.templates, config);
   report(theme);
 
-  const files: OutputPage[] = [];
+  const files: OutputFile[] = [];
   const rendered: string[] = [];
-  if (errors.length === 0 && theme.render) {
+  const render = theme.render;
+  if (errors.length === 0 && render && options.keepPages === false) {
+    // Rendered by the write stage, page by page; its errors are reported by it.
+    for (const page of routes.pages) {
+      files.push({ path: outputPathOf(page.url), contents: () => render(page) });
+      rendered.push(page.url);
+    }
+  } else if (errors.length === 0 && render) {
     const { pages, renderedUrls, renderErrors } = renderPages(routes.pages, state.pages, theme);
     rendered.push(...renderedUrls);
     errors.push(...renderErrors);
@@ -228,7 +254,7 @@ function runStages(
       for (const page of pages.values()) files.push({ path: page.path, contents: page.contents });
     }
   }
-  const timings = { load: loadMs, parse: parseMs, model: modelMs, route: routeMs, render: lap() };
+  const timings = { ...before, model: modelMs, route: routeMs, render: lap() };
   return {
     timings,
     files: errors.length === 0 ? files : [],
@@ -238,6 +264,7 @@ function runStages(
     warnings: sortProblems(warnings),
     rendered: errors.length === 0 ? rendered : [],
     parsed,
+    cachedPosts,
     postCount: site.posts.length,
     draftCount: site.drafts.length,
     heldBack: site.heldBack.map((post) => ({
@@ -247,33 +274,74 @@ function runStages(
   };
 }
 
+/** The parse results of a run, in the order of the post files. */
+interface ParseStage {
+  readonly results: readonly ParsedPost[];
+  /** Posts parsed (or read from the disk cache) this run; the others were remembered. */
+  readonly parsed: readonly string[];
+  readonly cachedPosts: number;
+}
+
 /**
  * The parse stage over every post, reusing the result of a post whose text is the one
  * parsed before. Unchanged posts keep their `SourceFile` object across runs, so most are
- * recognised without hashing. The one call that turns sources into posts.
+ * recognised without hashing. What is left goes to the batch parser (disk cache, worker
+ * threads) when there are many, as on a first run; the one or two posts an edit touches
+ * are parsed right here with the session's own Markdown processor, which is quicker than
+ * a cache lookup and a fresh processor.
  */
-function parsePosts(
+async function parseStage(
   files: readonly SourceFile[],
   state: State,
-): { results: ParsedPost[]; parsed: string[] } {
-  const parsed: string[] = [];
+  options: SessionOptions,
+): Promise<ParseStage> {
+  const results: (ParsedPost | undefined)[] = [];
+  const missing: { index: number; hash: string }[] = [];
   const seen = new Set<string>();
-  const results = files.map((file) => {
+  files.forEach((file, index) => {
     seen.add(file.path);
     const cached = state.posts.get(file.path);
-    if (cached?.file === file) return cached.parsed;
+    if (cached?.file === file) {
+      results.push(cached.parsed);
+      return;
+    }
     const hash = createHash('sha256').update(file.text).digest('hex');
     if (cached?.hash === hash) {
       state.posts.set(file.path, { ...cached, file });
-      return cached.parsed;
+      results.push(cached.parsed);
+      return;
     }
-    const result = parsePost(file, state.config.timezone, state.markdown);
-    state.posts.set(file.path, { file, hash, parsed: result });
-    parsed.push(file.path);
-    return result;
+    results.push(undefined);
+    missing.push({ index, hash });
   });
   for (const key of state.posts.keys()) if (!seen.has(key)) state.posts.delete(key);
-  return { results, parsed };
+
+  let cachedPosts = 0;
+  const zone = state.config.timezone;
+  const firstRun = missing.length === files.length;
+  if (firstRun && files.length > 0) {
+    const batch = await parseAll(files, {
+      zone,
+      cacheFolder: options.cacheFolder ?? null,
+      parallelFrom: options.parallelFrom,
+    });
+    cachedPosts = batch.fromCache;
+    batch.results.forEach((result, i) => (results[i] = result));
+  } else {
+    for (const { index } of missing) {
+      state.markdown ??= createMarkdownRenderer();
+      results[index] = parsePost(files[index] as SourceFile, zone, state.markdown);
+    }
+  }
+  for (const { index, hash } of missing) {
+    const file = files[index] as SourceFile;
+    state.posts.set(file.path, { file, hash, parsed: results[index] as ParsedPost });
+  }
+  return {
+    results: results as ParsedPost[],
+    parsed: missing.map(({ index }) => (files[index] as SourceFile).path),
+    cachedPosts,
+  };
 }
 
 /** The compiled theme, compiled again only when a template or partial changed. */

@@ -11,6 +11,26 @@ import { mapLimit } from '../concurrency.js';
 import type { StaticFile } from '../load/load.js';
 import { insideFolder, type OutputFile } from './write.js';
 
+/** A page with its HTML already rendered, as a session that keeps its pages hands out. */
+export interface RenderedFile {
+  /** Forward-slash path relative to the output folder. */
+  readonly path: string;
+  readonly contents: string;
+}
+
+/**
+ * The pages of a run, each with its HTML. Watch mode keeps its pages (it compares them
+ * with the next run), so none is left to render at write time.
+ */
+export function renderedFiles(files: readonly OutputFile[]): RenderedFile[] {
+  return files.map((file) => {
+    if (typeof file.contents !== 'string') {
+      throw new Error(`${file.path} was not rendered: watch mode needs a session that keeps pages`);
+    }
+    return { path: file.path, contents: file.contents };
+  });
+}
+
 /** What an output folder holds, as far as the writer knows: the last run it wrote. */
 export interface OutputState {
   /** Page contents by output path. */
@@ -29,7 +49,7 @@ export interface OutputUpdate {
 
 /** The output state of a set of pages and static files. */
 export function outputState(
-  files: readonly OutputFile[],
+  files: readonly RenderedFile[],
   staticFiles: readonly StaticFile[],
 ): OutputState {
   return {
@@ -46,7 +66,7 @@ export function outputState(
 export async function updateOutput(
   outDir: string,
   before: OutputState,
-  files: readonly OutputFile[],
+  files: readonly RenderedFile[],
   staticFiles: readonly StaticFile[],
   changedStatic: ReadonlySet<string>,
 ): Promise<OutputUpdate> {

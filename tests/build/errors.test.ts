@@ -140,7 +140,7 @@ describe('a build with broken posts', () => {
 
   it('refuses an output folder that would replace the site itself', async () => {
     const root = await makeSite(good);
-    const built = await buildAt(root, { outDir: root });
+    const built = await buildAt(root, { outDir: root, cache: false });
     expect(built.result.errors.map((e) => e.name)).toEqual(['OutputFolder']);
     expect(await listFiles(root)).toEqual(['posts/2025-01-01-good.md']);
   });

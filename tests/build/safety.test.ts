@@ -47,7 +47,7 @@ describe('paths', () => {
     const root = await makeSite({
       'posts/a.md': post({ title: 'A', date: '2025-01-01', labels: '["../../x"]' }),
     });
-    const built = await buildAt(root, { outDir: path.join(root, 'out', 'dist') });
+    const built = await buildAt(root, { outDir: path.join(root, 'out', 'dist'), cache: false });
     expect(built.result.errors).toEqual([]);
     expect(await built.exists('/labels/x/')).toBe(true);
     expect((await listFiles(root)).filter((f) => !f.startsWith('out/dist/'))).toEqual([
@@ -59,7 +59,7 @@ describe('paths', () => {
     const root = await makeSite({
       'posts/a.md': post({ title: 'A', date: '2025-01-01', slug: '../../x' }),
     });
-    const built = await buildAt(root);
+    const built = await buildAt(root, { cache: false });
     expect(built.result.errors).toEqual([
       expect.objectContaining({ name: 'InvalidSlug', file: 'posts/a.md', line: 4, column: 7 }),
     ]);
