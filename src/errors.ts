@@ -27,7 +27,8 @@ export type ErrorName =
   | 'ImportFailed';
 
 /** The catalogue of named warnings: the build still succeeds. */
-export type WarningName = 'FrontMatterTypo' | 'LabelVariants' | 'RelativeBaseUrl';
+export type WarningName =
+  'FrontMatterTypo' | 'LabelVariants' | 'UnknownCodeLanguage' | 'RelativeBaseUrl';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

@@ -7,6 +7,7 @@ import { buildError, type BuildError } from '../errors.js';
 import { isTimeZone } from '../dates.js';
 import { isSlug, labelKey } from '../slug.js';
 import { closest } from '../suggest.js';
+import { PHRASE_KEYS, isPhraseKey, wordsFor, type Phrases, type Words } from '../words.js';
 import {
   itemPosition,
   parseYaml,
@@ -43,6 +44,12 @@ export interface SiteConfig {
    * hosts that read one; set by `rubric import blogger`.
    */
   readonly bloggerRedirects: boolean;
+  /** How the label index and the sidebar show labels: by name, or as a cloud. */
+  readonly labelIndex: 'list' | 'cloud';
+  /** How many related posts a post page shows; 0 shows none. */
+  readonly relatedPosts: number;
+  /** The theme's fixed phrases in `language`, with the site's `words:` over them. */
+  readonly words: Words;
 }
 
 /** The settings a site gets when `site.yaml` is absent or leaves a key out. */
@@ -60,6 +67,9 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   feedContent: 'full',
   feedLimit: 20,
   bloggerRedirects: false,
+  labelIndex: 'list',
+  relatedPosts: 5,
+  words: wordsFor('en'),
 });
 
 const KNOWN_KEYS = [
@@ -75,6 +85,9 @@ const KNOWN_KEYS = [
   'feedContent',
   'feedLimit',
   'bloggerRedirects',
+  'labelIndex',
+  'relatedPosts',
+  'words',
 ] as const;
 
 const PERMALINK_TOKENS = new Set([':year', ':month', ':day', ':slug']);
@@ -112,12 +125,23 @@ export function readConfig(text: string | null, file = 'site.yaml'): ConfigResul
     return { config: DEFAULT_CONFIG, errors: [error] };
   }
   const errors: BuildError[] = [];
-  const settings: { -readonly [K in keyof SiteConfig]: SiteConfig[K] } = { ...DEFAULT_CONFIG };
+  const settings: Settings = { ...DEFAULT_CONFIG };
+  const words: WordSettings = { phrases: {}, months: null };
   for (const entry of entries) {
-    const problem = applySetting(settings, entry, yaml);
+    const problem = applySetting(settings, words, entry, yaml);
     if (problem) errors.push(buildError(problem.name, { file, ...problem.at }, ...problem.text));
   }
+  // Words are resolved last: they depend on `language`, wherever it stands in the file.
+  settings.words = wordsFor(settings.language, words.phrases, words.months);
   return { config: Object.freeze(settings), errors };
+}
+
+type Settings = { -readonly [K in keyof SiteConfig]: SiteConfig[K] };
+
+/** The `words:` of site.yaml, before the language's table is known. */
+interface WordSettings {
+  phrases: Partial<Record<keyof Phrases, string>>;
+  months: string[] | null;
 }
 
 interface SettingProblem {
@@ -127,7 +151,8 @@ interface SettingProblem {
 }
 
 function applySetting(
-  settings: { -readonly [K in keyof SiteConfig]: SiteConfig[K] },
+  settings: Settings,
+  words: WordSettings,
   entry: YamlEntry,
   yaml: YamlText,
 ): SettingProblem | null {
@@ -241,6 +266,28 @@ function applySetting(
       settings.bloggerRedirects = value;
       return null;
     }
+    case 'labelIndex': {
+      if (value !== 'list' && value !== 'cloud') {
+        return invalid(
+          `labelIndex must be \`list\` or \`cloud\` (got ${JSON.stringify(value)}).`,
+          'Write `labelIndex: cloud` for a cloud weighted by post count, or `labelIndex: list`.',
+        );
+      }
+      settings.labelIndex = value;
+      return null;
+    }
+    case 'relatedPosts': {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 50) {
+        return invalid(
+          'relatedPosts must be a whole number from 0 to 50.',
+          'Write it like `relatedPosts: 5`, or `relatedPosts: 0` to show none.',
+        );
+      }
+      settings.relatedPosts = value;
+      return null;
+    }
+    case 'words':
+      return readWords(words, entry, yaml);
     default: {
       const near = closest(key, KNOWN_KEYS);
       return {
@@ -296,6 +343,62 @@ function permalinkProblem(pattern: string): string | null {
     for (const token of segment.match(/:[a-z]+/g) ?? []) {
       if (!PERMALINK_TOKENS.has(token)) return `${token} is not one of :year :month :day :slug`;
     }
+  }
+  return null;
+}
+
+/** Reads `words:`: phrase key → text, and `months` as a list of twelve names. */
+function readWords(words: WordSettings, entry: YamlEntry, yaml: YamlText): SettingProblem | null {
+  const { value } = entry;
+  const hint = 'Write it like `words: { olderPosts: Earlier posts, readMore: Continue }`.';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      name: 'ConfigInvalid',
+      at: entry.valueAt,
+      text: ['words must map phrase names to text.', hint],
+    };
+  }
+  for (const [index, [key, text]] of Object.entries(value).entries()) {
+    const at = itemPosition(yaml, entry.node, index, entry.valueAt);
+    if (key === 'months') {
+      if (
+        !Array.isArray(text) ||
+        text.length !== 12 ||
+        !text.every((name): name is string => typeof name === 'string')
+      ) {
+        return {
+          name: 'ConfigInvalid',
+          at,
+          text: [
+            'words.months must be a list of the twelve month names, January first.',
+            'Write it like `months: [Jan, Feb, Mar, Apr, May, Jun, Jul, Aug, Sep, Oct, Nov, Dec]`.',
+          ],
+        };
+      }
+      words.months = text;
+      continue;
+    }
+    if (!isPhraseKey(key)) {
+      const near = closest(key, [...PHRASE_KEYS, 'months']);
+      return {
+        name: 'ConfigUnknownKey',
+        at,
+        text: [
+          `site.yaml \`words\` has no phrase called \`${key}\`.`,
+          near
+            ? `Did you mean \`${near}\`?`
+            : `The phrases are: ${[...PHRASE_KEYS, 'months'].map((k) => `\`${k}\``).join(', ')}.`,
+        ],
+      };
+    }
+    if (typeof text !== 'string' && typeof text !== 'number') {
+      return {
+        name: 'ConfigInvalid',
+        at,
+        text: [`words.${key} must be text.`, hint],
+      };
+    }
+    words.phrases[key] = String(text);
   }
   return null;
 }

@@ -6,7 +6,9 @@
 import type { SiteConfig } from '../config/config.js';
 import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
 import type { Post } from '../parse/post.js';
+import { buildArchive, type ArchiveYear } from './archive.js';
 import { collectLabels, type Label } from './labels.js';
+import { relatedPosts } from './related.js';
 
 /** What a build publishes: options that decide which posts are in. */
 export interface PublishOptions {
@@ -28,6 +30,10 @@ export interface Site {
   readonly labels: readonly Label[];
   /** `postLabels[i]`: indices into `labels` of the labels of `posts[i]`. */
   readonly postLabels: readonly (readonly number[])[];
+  /** `related[i]`: indices of the posts most related to `posts[i]` by shared labels. */
+  readonly related: readonly (readonly number[])[];
+  /** The posts by year and month, newest first. */
+  readonly archive: readonly ArchiveYear[];
   /** Future posts left out of this build, soonest first. */
   readonly heldBack: readonly Post[];
   /** Drafts left out of this build. */
@@ -103,8 +109,10 @@ export function buildSite(
     .filter((post) => post.page)
     .sort((a, b) => compareStrings(a.source, b.source));
   const { labels, postLabels, errors, warnings } = collectLabels(posts, config);
+  const related = relatedPosts(postLabels, labels, config.relatedPosts);
+  const archive = buildArchive(posts, config.timezone);
   const result: Modelled = {
-    site: { config, posts, pages, labels, postLabels, heldBack, drafts },
+    site: { config, posts, pages, labels, postLabels, related, archive, heldBack, drafts },
     errors,
     warnings,
   };

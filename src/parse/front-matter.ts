@@ -34,6 +34,8 @@ export interface FrontMatter {
   /** Where the `slug:` value is, so a URL collision can point at the line to change. */
   readonly slugAt: LineColumn | null;
   readonly draft: boolean;
+  /** `toc: true` asks for a table of contents on the post's page. */
+  readonly toc: boolean;
   /** A page of the site (`/about/`) rather than a post: outside lists, labels and feeds. */
   readonly page: boolean;
   /**
@@ -63,6 +65,7 @@ const KNOWN_KEYS = [
   'slug',
   'draft',
   'updated',
+  'toc',
   'aliases',
   'page',
 ] as const;
@@ -225,6 +228,12 @@ function checkFrontMatter(
     }
   }
 
+  const toc = readBoolean(
+    byKey.get('toc'),
+    fail,
+    'toc must be true or false.',
+    'Write `toc: true` to show a table of contents, or remove the line.',
+  );
   let page = false;
   const pageEntry = byKey.get('page');
   if (pageEntry) {
@@ -272,6 +281,7 @@ function checkFrontMatter(
     slug,
     slugAt: slug === null ? null : (slugEntry?.valueAt ?? null),
     draft,
+    toc,
     page,
     aliases,
     data,
@@ -298,6 +308,19 @@ function readDateKey(
     `Write it like \`${key}: 2025-04-12\` or \`${key}: 2025-04-12T09:30\`; without an offset it is read in the site's timezone.`,
   );
   return null;
+}
+
+/** A true/false key; absent is false. */
+function readBoolean(
+  entry: YamlEntry | undefined,
+  fail: Fail,
+  message: string,
+  hint: string,
+): boolean {
+  if (!entry) return false;
+  if (typeof entry.value === 'boolean') return entry.value;
+  fail('FrontMatterInvalid', entry, message, hint);
+  return false;
 }
 
 function readText(entry: YamlEntry | undefined, key: string, fail: Fail): string | null {

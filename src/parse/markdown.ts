@@ -2,24 +2,69 @@
  * Markdown → HTML with one unified processor, built once per build and reused for every
  * post (and, later, by watch mode). Raw HTML in a post passes through: the author of a
  * blog writes its posts, and Blogger posts are HTML to begin with.
+ *
+ * Besides the HTML, a post's body yields plain data for templates and feeds: a plain-text
+ * summary, a word count and its headings. Everything returned is plain data (no trees, no
+ * functions), so a rendered body can be cached or sent between threads.
  */
-import type { Root as HastRoot, RootContent } from 'hast';
+import type { Element, Root as HastRoot, RootContent } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toString } from 'hast-util-to-string';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+
+/** A heading of a post, for its table of contents. */
+export interface Heading {
+  /** 2 for `##`, 3 for `###`. */
+  readonly depth: number;
+  /** The heading's `id`, without `#`. */
+  readonly id: string;
+  /** The heading as plain text. */
+  readonly text: string;
+}
 
 /** A post body rendered. */
 export interface RenderedBody {
-  /** The whole body. */
+  /** The whole body: headings with ids and anchor links, code highlighted. */
   readonly html: string;
   /**
-   * The body up to the jump break (`<!-- more -->`), for list pages; null when the post
-   * has none and lists show it whole.
+   * The body as list pages show it: up to the jump break (`<!-- more -->`), or whole when
+   * there is none. Headings have no ids or anchor links here, because several posts
+   * share a list page and their ids would clash.
    */
-  readonly excerptHtml: string | null;
+  readonly excerptHtml: string;
+  /** True when the body has a jump break. */
+  readonly hasMore: boolean;
+  /**
+   * Plain text: the part before the jump break, else the first paragraph; whitespace
+   * collapsed. Empty when the body has neither.
+   */
+  readonly summary: string;
+  /**
+   * Words in the body, code included: runs of letters and digits (`don't`, `co-operate`
+   * and `3.5` are one each), and each Chinese or Japanese character, since those scripts
+   * do not separate words with spaces.
+   */
+  readonly wordCount: number;
+  /** The `##` and `###` headings, in order. */
+  readonly headings: readonly Heading[];
+  /** Fenced code whose language highlight.js does not know, where the fence is in the body. */
+  readonly unknownLanguages: readonly CodeLanguage[];
+}
+
+/** A fenced code block's language and where the block starts (1-based, in the body). */
+export interface CodeLanguage {
+  readonly language: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** Renders Markdown; one per build. */
@@ -28,8 +73,25 @@ export type MarkdownRenderer = (markdown: string) => RenderedBody;
 /** Blogger's jump break, as Blogger writes it and as people type it. */
 const JUMP_BREAK = /^<!--\s*more\s*-->$/i;
 
+/** The id the "Read more" links land on, Blogger's. */
+const JUMP_ID = 'more';
+
 /** The element that stands where the jump break was, so "Read more" can land on it. */
-const JUMP_TARGET = '<span id="more"></span>';
+const JUMP_TARGET = `<span id="${JUMP_ID}"></span>`;
+
+/** The class of the `#` link appended to each heading; list pages strip these links. */
+const ANCHOR_CLASS = 'heading-anchor';
+
+/** Fenced code in these "languages" is left as plain text rather than guessed at. */
+const PLAIN_TEXT = ['text', 'txt', 'plain', 'plaintext'];
+
+/**
+ * A word, for reading time. A regular expression rather than `Intl.Segmenter`, which made
+ * word counting a quarter of the parse stage's time; and the count is the same in every
+ * site language, so a rendered body depends on its Markdown alone (and caches by it).
+ */
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+(?:['’.,-][\p{L}\p{N}\p{M}]+)*/gu;
 
 /** Builds the Markdown renderer: the processor is made and frozen here, once. */
 export function createMarkdownRenderer(): MarkdownRenderer {
@@ -37,6 +99,16 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeSlug)
+    .use(rehypeFreeJumpId)
+    .use(rehypeAutolinkHeadings, {
+      behavior: 'append',
+      properties: { className: [ANCHOR_CLASS], ariaHidden: 'true', tabIndex: -1 },
+      content: { type: 'text', value: '#' },
+    })
+    // Languages are never guessed: guessing costs a pass per language and often errs.
+    .use(rehypeHighlight, { detect: false, plainText: PLAIN_TEXT })
+    .use(rehypeLazyImages)
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 
@@ -44,19 +116,142 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     const file = new VFile(markdown);
     const tree: HastRoot = processor.runSync(processor.parse(file), file);
     const breakAt = tree.children.findIndex(isJumpBreak);
-    if (breakAt === -1) return { html: processor.stringify(tree, file), excerptHtml: null };
-    const before = tree.children.slice(0, breakAt);
-    const after = tree.children.slice(breakAt + 1);
-    const excerptHtml = processor.stringify({ type: 'root', children: before }, file).trim();
-    const whole: HastRoot = {
-      type: 'root',
-      children: [...before, { type: 'raw', value: JUMP_TARGET }, ...after],
+    const hasMore = breakAt !== -1;
+    const before = hasMore ? tree.children.slice(0, breakAt) : tree.children;
+    const whole: HastRoot = hasMore
+      ? {
+          type: 'root',
+          children: [
+            ...before,
+            { type: 'raw', value: JUMP_TARGET },
+            ...tree.children.slice(breakAt + 1),
+          ],
+        }
+      : tree;
+    const html = processor.stringify(whole, file);
+
+    // From here on the tree is changed in place: the whole body is already written.
+    const hasHeadings = stripAnchors(tree);
+    const headings = collectHeadings(tree);
+    const excerpt: HastRoot = { type: 'root', children: before };
+    // Without a break or headings the list version is the whole body: skip a second pass.
+    const excerptHtml =
+      hasMore || hasHeadings ? processor.stringify(excerpt, file).trim() : html.trim();
+    const firstParagraph = tree.children.find(
+      (node) => node.type === 'element' && node.tagName === 'p',
+    );
+    const summarySource = hasMore ? excerpt : firstParagraph;
+    const summary = summarySource ? plainText(summarySource) : '';
+    return {
+      html,
+      excerptHtml,
+      hasMore,
+      summary,
+      wordCount: countWords(toString(tree)),
+      headings,
+      unknownLanguages: unknownLanguages(file),
     };
-    return { html: processor.stringify(whole, file), excerptHtml };
   };
+}
+
+/** rehype-highlight reports a language it lacks as a message on the file, with the block's place. */
+function unknownLanguages(file: VFile): CodeLanguage[] {
+  return file.messages
+    .filter(
+      (message) => message.source === 'rehype-highlight' && message.ruleId === 'missing-language',
+    )
+    .map((message) => ({
+      language: /`([^`]*)`/.exec(message.reason)?.[1] ?? '',
+      line: message.line ?? 0,
+      column: message.column ?? 0,
+    }));
 }
 
 /** Only a jump break on its own line (an HTML block at the top level) counts. */
 function isJumpBreak(node: RootContent): boolean {
   return node.type === 'raw' && JUMP_BREAK.test(node.value.trim());
+}
+
+/**
+ * A heading called "More" would get the jump break's id; it gets the next free `more-N`
+ * instead, so the page keeps unique ids and "Read more" keeps its place.
+ */
+function rehypeFreeJumpId() {
+  return (tree: HastRoot) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node: Element) => {
+      if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+    });
+    if (!ids.has(JUMP_ID)) return;
+    visit(tree, 'element', (node: Element) => {
+      if (node.properties.id !== JUMP_ID || headingRank(node) === undefined) return;
+      let n = 1;
+      while (ids.has(`${JUMP_ID}-${n}`)) n += 1;
+      node.properties.id = `${JUMP_ID}-${n}`;
+      ids.add(node.properties.id);
+    });
+  };
+}
+
+/**
+ * Images load when they come near the viewport, so a long list page does not fetch every
+ * picture up front. An author's own `loading` is kept. (Images written as raw HTML are
+ * not elements here and stay as written.)
+ */
+function rehypeLazyImages() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName === 'img' && node.properties.loading === undefined) {
+        node.properties.loading = 'lazy';
+      }
+    });
+  };
+}
+
+/** Removes the heading anchor links; true when the body has headings. */
+function stripAnchors(tree: HastRoot): boolean {
+  let found = false;
+  visit(tree, 'element', (node: Element) => {
+    if (headingRank(node) === undefined) return;
+    found = true;
+    node.children = node.children.filter((child) => !isAnchor(child));
+    return SKIP;
+  });
+  return found;
+}
+
+/**
+ * The top-level headings (so not the footnotes' own), read after anchors are stripped so
+ * their text has no `#`; their ids are removed on the way, for the list version.
+ */
+function collectHeadings(tree: HastRoot): Heading[] {
+  const headings: Heading[] = [];
+  visit(tree, 'element', (node: Element, _, parent) => {
+    const depth = headingRank(node);
+    if (depth === undefined) return;
+    const id = node.properties.id;
+    if (parent === tree && (depth === 2 || depth === 3) && typeof id === 'string') {
+      headings.push({ depth, id, text: plainText(node) });
+    }
+    delete node.properties.id;
+    return SKIP;
+  });
+  return headings;
+}
+
+function isAnchor(node: Element['children'][number]): boolean {
+  if (node.type !== 'element' || node.tagName !== 'a') return false;
+  const classes = node.properties.className;
+  return Array.isArray(classes) && classes.includes(ANCHOR_CLASS);
+}
+
+function plainText(node: HastRoot | RootContent): string {
+  return toString(node).replace(/\s+/g, ' ').trim();
+}
+
+function countWords(text: string): number {
+  let words = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) words += 1;
+  return words;
 }

@@ -3,11 +3,11 @@
  * other post, so it can be cached by content and run in parallel.
  */
 import path from 'node:path';
-import type { BuildError, BuildWarning } from '../errors.js';
+import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import { slugFromFileName } from '../slug.js';
 import type { SourceFile } from '../load/load.js';
 import { readFrontMatter } from './front-matter.js';
-import type { MarkdownRenderer } from './markdown.js';
+import type { Heading, MarkdownRenderer } from './markdown.js';
 
 /** A post, parsed: plain data, so it can be cached or sent between threads. */
 export interface Post {
@@ -26,7 +26,11 @@ export interface Post {
   readonly labels: readonly string[];
   /** The post's own byline; null means the site's author. */
   readonly author: string | null;
-  readonly summary: string | null;
+  /**
+   * Plain text for lists, feeds and meta descriptions: `summary` from the front matter,
+   * else the body before the jump break, else its first paragraph; may be empty.
+   */
+  readonly summary: string;
   readonly draft: boolean;
   /** A page of the site rather than a post (front matter `page: true`). */
   readonly page: boolean;
@@ -35,8 +39,13 @@ export interface Post {
   /** Front-matter keys the contract does not know, for templates. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly html: string;
-  /** The body up to the jump break, or null when there is none. */
-  readonly excerptHtml: string | null;
+  /** The body as lists show it: up to the jump break, or whole; headings without ids. */
+  readonly excerptHtml: string;
+  /** True when the body has a jump break, so lists show "Read more". */
+  readonly hasMore: boolean;
+  readonly wordCount: number;
+  /** The `##` and `###` headings when the post asked for a table of contents (`toc: true`). */
+  readonly toc: readonly Heading[] | null;
 }
 
 /** A post, or why it could not be read. */
@@ -54,7 +63,18 @@ export function parsePost(
 ): ParsedPost {
   const { frontMatter, body, errors, warnings } = readFrontMatter(file, zone);
   if (!frontMatter) return { post: null, errors, warnings };
-  const { html, excerptHtml } = renderMarkdown(body);
+  const rendered = renderMarkdown(body);
+  // Positions in the body are counted from its first line; the file's lines come first.
+  const text = file.text.replace(/\r\n?/g, '\n');
+  const bodyLine = text.slice(0, text.length - body.length).split('\n').length - 1;
+  const languageWarnings = rendered.unknownLanguages.map(({ language, line, column }) =>
+    buildWarning(
+      'UnknownCodeLanguage',
+      { file: file.path, line: bodyLine + line, column },
+      `This code block's language \`${language}\` is not one Rubric can highlight, so it is shown plain.`,
+      'Check the spelling after the ``` (`js`, `ts`, `python`, `bash`, `yaml`…), or write `text` for plain text.',
+    ),
+  );
   const post: Post = {
     source: file.path,
     slug: frontMatter.slug ?? slugFromFileName(path.posix.basename(file.path)),
@@ -65,13 +85,16 @@ export function parsePost(
     updated: frontMatter.updated,
     labels: frontMatter.labels,
     author: frontMatter.author,
-    summary: frontMatter.summary,
+    summary: frontMatter.summary ?? rendered.summary,
     draft: frontMatter.draft,
     page: frontMatter.page,
     aliases: frontMatter.aliases,
     data: frontMatter.data,
-    html,
-    excerptHtml,
+    html: rendered.html,
+    excerptHtml: rendered.excerptHtml,
+    hasMore: rendered.hasMore,
+    wordCount: rendered.wordCount,
+    toc: frontMatter.toc ? rendered.headings : null,
   };
-  return { post, errors, warnings };
+  return { post, errors, warnings: [...warnings, ...languageWarnings] };
 }

@@ -43,7 +43,7 @@ export function findCollisions(
         buildError(
           'ReservedPath',
           { file: post.source },
-          `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/).`,
+          `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/, /archive/).`,
           'Give the post another `slug:`, or change `permalink` in site.yaml.',
         ),
       );

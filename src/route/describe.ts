@@ -2,8 +2,6 @@
  * What a page says about itself to search engines and link previews: a post's plain-text
  * description and its JSON-LD `BlogPosting`. Pure.
  */
-import { fromHtml } from 'hast-util-from-html';
-import { toText } from 'hast-util-to-text';
 import type { Post } from '../parse/post.js';
 import type { PostView } from './view.js';
 
@@ -11,22 +9,22 @@ import type { PostView } from './view.js';
 const DESCRIPTION_LENGTH = 160;
 
 /**
- * A post's description: its `summary`, else the first sentences of its body. The one
- * place that decides it, for meta tags, JSON-LD and feed summaries alike.
+ * A post's description: the first sentences of its plain-text `summary` (the front
+ * matter's, else the body before the jump break, else the first paragraph; the parse
+ * stage fills it). The one place that decides it, for meta tags, JSON-LD and feed
+ * summaries alike.
  */
 export function describePost(post: Post, language: string): string {
-  return post.summary ?? firstSentences(post.excerptHtml ?? post.html, language);
+  return firstSentences(post.summary, language);
 }
 
 /**
- * The first whole sentences of some HTML, as plain text, up to about 160 characters;
- * a first sentence longer than that is cut at a word and ends with `…`. Sentences are
- * found with `Intl.Segmenter`, so the site's language decides where one ends.
+ * The first whole sentences of some plain text, up to about 160 characters; a first
+ * sentence longer than that is cut at a word and ends with `…`. Sentences are found with
+ * `Intl.Segmenter`, so the site's language decides where one ends.
  */
-export function firstSentences(html: string, language: string): string {
-  const text = toText(fromHtml(html, { fragment: true }))
-    .replace(/\s+/g, ' ')
-    .trim();
+export function firstSentences(plain: string, language: string): string {
+  const text = plain.replace(/\s+/g, ' ').trim();
   if (text.length <= DESCRIPTION_LENGTH) return text;
   const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
   let kept = '';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { rfc3339, rfc822 } from '../dates.js';
 import type { Site } from '../model/site.js';
+import { fillPhrase } from '../words.js';
 import { describePost } from './describe.js';
 import {
   FEED_URL,
@@ -107,7 +108,10 @@ export function feedPages(inputs: FeedInputs): Page[] {
   ];
   for (const label of site.labels) {
     const feedUrl = labelFeedUrl(label.slug);
-    const title = `${config.title}: ${label.name}`;
+    const title = fillPhrase(config.words.labelFeedTitle, {
+      title: config.title,
+      label: label.name,
+    });
     const data = channel(title, feedUrl, labelUrl(label.slug), label.posts);
     if (data) pages.push({ url: feedUrl, template: 'atom', data });
   }

@@ -5,7 +5,10 @@
 import { dateFormatter, type DateFormatter } from '../dates.js';
 import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import type { Site } from '../model/site.js';
+import type { Heading } from '../parse/markdown.js';
 import type { Post } from '../parse/post.js';
+import { fillPhrase } from '../words.js';
+import { archivePages, sidebarArchive } from './archive.js';
 import { findCollisions } from './collisions.js';
 import { blogPostingJsonLd, describePost } from './describe.js';
 import { feedPages, hasFeed } from './feeds.js';
@@ -13,6 +16,7 @@ import { paginate, type Chunk } from './paginate.js';
 import { redirectPages } from './redirects.js';
 import { sitemapPages } from './sitemap.js';
 import {
+  ARCHIVE_URL,
   FEED_URL,
   HOME_URL,
   LABELS_URL,
@@ -28,7 +32,20 @@ import {
   postUrl,
   staticPageUrl,
 } from './urls.js';
-import type { LabelLink, LabelRef, Page, PagerView, PostView, SiteView } from './view.js';
+import type {
+  LabelIndexEntry,
+  LabelLink,
+  LabelRef,
+  Page,
+  PagerView,
+  PostView,
+  SidebarYear,
+  SiteView,
+  TocItem,
+} from './view.js';
+
+/** Words per minute for reading time: a common estimate for reading on screen. */
+const WORDS_PER_MINUTE = 200;
 
 /** The pages of a site, or the collisions that stop it from being written. */
 export interface Routes {
@@ -56,19 +73,26 @@ export interface RouteMemo {
   /** A post's URL and the link to it (under the base path, encoded). */
   readonly postUrls: WeakMap<Post, { readonly url: string; readonly href: string }>;
   readonly postViews: WeakMap<Post, PostView>;
-  /** A post's page, by its view, with the neighbours it was made with. */
+  /** A post's page, by its view, with the neighbours and related posts it was made with. */
   readonly postPages: WeakMap<
     PostView,
     {
       url: string;
       newer: PostView | null;
       older: PostView | null;
+      related: readonly PostView[];
       site: SiteView;
       page: Page;
     }
   >;
   /** The label references of the last routing, by name and URL. */
   labelRefs: Map<string, LabelRef>;
+  /**
+   * The last site view. Reused while it is structurally the same (the config, whether
+   * there are feeds, the sidebar's label links and archive years and months), so that
+   * pages compare by identity and an edit that moves nothing in the sidebar re-renders
+   * no page for it.
+   */
   siteView: SiteView | null;
   /**
    * The URLs of the last routing when they had no collision. Collisions depend only on
@@ -104,6 +128,7 @@ export function routeSite(
   memo: RouteMemo = createRouteMemo(),
 ): Routes {
   const { config } = site;
+  const { words } = config;
   const href = (url: string) => hrefOf(url, config.basePath);
   const origin = originOf(config.baseUrl);
   const absolute = (link: string) => absoluteHref(link, origin);
@@ -113,24 +138,6 @@ export function routeSite(
   let formatter: DateFormatter | null = null;
   const formatDate: DateFormatter = (epochMs, withTime) =>
     (formatter ??= dateFormatter(config.language, config.timezone))(epochMs, withTime);
-  const freshSiteView: SiteView = {
-    title: config.title,
-    description: config.description,
-    language: config.language,
-    author: config.author,
-    baseUrl: config.baseUrl,
-    homeUrl: href(HOME_URL),
-    labelsUrl: href(LABELS_URL),
-    origin: origin ?? '',
-    locale: openGraphLocale(config.language),
-    feedUrl: withFeeds ? href(FEED_URL) : null,
-    rssUrl: withFeeds ? href(RSS_URL) : null,
-  };
-  // Everything in the site view comes from the config, which a memo outlives never,
-  // except whether there are feeds at all.
-  if (memo.siteView?.feedUrl !== freshSiteView.feedUrl) memo.siteView = freshSiteView;
-  const siteView = memo.siteView;
-
   const postLinks = site.posts.map((post) => {
     let link = memo.postUrls.get(post);
     if (link === undefined) {
@@ -141,12 +148,9 @@ export function routeSite(
     return link;
   });
   const postUrls = postLinks.map((link) => link.url);
-  const labelLinks: LabelLink[] = site.labels.map((label) => ({
-    name: label.name,
-    url: href(labelUrl(label.slug)),
-    count: label.posts.length,
-    feedUrl: withFeeds && hasFeed(site, label.posts) ? href(labelFeedUrl(label.slug)) : null,
-  }));
+  const labelLinks = labelLinksOf(site, href, (label) =>
+    withFeeds && hasFeed(site, label.posts) ? href(labelFeedUrl(label.slug)) : null,
+  );
   const refs = new Map<string, LabelRef>();
   const labelRefs = labelLinks.map(({ name, url }) => {
     const key = `${name}\0${url}`;
@@ -155,6 +159,36 @@ export function routeSite(
     return ref;
   });
   memo.labelRefs = refs;
+
+  // The sidebar is on every page, so it carries no counts (see SiteView): it changes
+  // only when a label, a year or a month appears or goes.
+  const archive = sidebarArchive(site.archive, words, href);
+  const known = memo.siteView;
+  const siteView: SiteView =
+    known !== null &&
+    known.feedUrl === (withFeeds ? href(FEED_URL) : null) &&
+    sameItems(known.labels, labelRefs) &&
+    sameSidebarArchive(known.archive, archive)
+      ? known
+      : {
+          title: config.title,
+          description: config.description,
+          language: config.language,
+          author: config.author,
+          baseUrl: config.baseUrl,
+          homeUrl: href(HOME_URL),
+          labelsUrl: href(LABELS_URL),
+          archiveUrl: href(ARCHIVE_URL),
+          labels: labelRefs,
+          labelIndex: config.labelIndex,
+          archive,
+          origin: origin ?? '',
+          locale: openGraphLocale(config.language),
+          feedUrl: withFeeds ? href(FEED_URL) : null,
+          rssUrl: withFeeds ? href(RSS_URL) : null,
+        };
+  // Everything else in the site view comes from the config, which a memo never outlives.
+  memo.siteView = siteView;
   const postViews = site.posts.map((post, i) => {
     const url = postLinks[i]?.href ?? '';
     const labels = (site.postLabels[i] ?? []).map((index) => labelRefs[index] as LabelRef);
@@ -171,11 +205,13 @@ export function routeSite(
     const view = postViews[i] as PostView;
     const newer = postViews[i - 1] ?? null;
     const older = postViews[i + 1] ?? null;
+    const related = (site.related[i] ?? []).map((index) => postViews[index] as PostView);
     const known = memo.postPages.get(view);
     if (
       known?.url === url &&
       known.newer === newer &&
       known.older === older &&
+      sameItems(known.related, related) &&
       known.site === siteView
     ) {
       pages.push(known.page);
@@ -203,12 +239,14 @@ export function routeSite(
           jsonLd,
           ...(post.draft ? { robots: 'noindex' } : {}),
         },
+        words,
         post: view,
         newer: newer ? { title: newer.title, url: newer.url } : null,
         older: older ? { title: older.title, url: older.url } : null,
+        related: related.map((other) => ({ title: other.title, url: other.url })),
       },
     };
-    memo.postPages.set(view, { url, newer, older, site: siteView, page });
+    memo.postPages.set(view, { url, newer, older, related, site: siteView, page });
     pages.push(page);
   });
 
@@ -225,6 +263,7 @@ export function routeSite(
           url: href(url),
           description: describePost(sitePage, config.language),
         },
+        words,
         post: postView(sitePage, href(url), [], site, formatDate),
       },
     });
@@ -239,10 +278,11 @@ export function routeSite(
         site: siteView,
         page: {
           kind: 'home',
-          title: chunk.number > 1 ? `Page ${chunk.number}` : '',
+          title: chunk.number > 1 ? fillPhrase(words.pageN, { n: chunk.number }) : '',
           url: href(url),
           ...listPageRobots(chunk.number),
         },
+        words,
         label: null,
         posts: chunk.items,
         pager: pager(chunk, (n) => href(homeUrl(n)), siteView.homeUrl),
@@ -251,11 +291,21 @@ export function routeSite(
   }
 
   site.labels.forEach((label, i) => {
-    const link = labelLinks[i] as LabelLink;
+    const entry = labelLinks[i] as LabelIndexEntry;
+    // Without the weight, which moves with other labels' counts.
+    const link: LabelLink = {
+      name: entry.name,
+      url: entry.url,
+      count: entry.count,
+      feedUrl: entry.feedUrl,
+    };
     const views = label.posts.map((index) => postViews[index] as PostView);
     for (const chunk of paginate(views, config.postsPerPage)) {
       const url = labelUrl(label.slug, chunk.number);
-      const title = chunk.number > 1 ? `${label.name} (page ${chunk.number})` : label.name;
+      const title =
+        chunk.number > 1
+          ? fillPhrase(words.titlePageN, { title: label.name, n: chunk.number })
+          : label.name;
       pages.push({
         url,
         template: 'label',
@@ -267,6 +317,7 @@ export function routeSite(
             url: href(url),
             ...listPageRobots(chunk.number),
           },
+          words,
           label: link,
           posts: chunk.items,
           pager: pager(chunk, (n) => href(labelUrl(label.slug, n)), siteView.homeUrl),
@@ -280,10 +331,12 @@ export function routeSite(
     template: 'labels',
     data: {
       site: siteView,
-      page: { kind: 'labels', title: 'Labels', url: href(LABELS_URL) },
+      page: { kind: 'labels', title: words.labels, url: href(LABELS_URL) },
+      words,
       labels: labelLinks,
     },
   });
+  pages.push(...archivePages(site.archive, { siteView, words, postViews, href }));
   pages.push({
     url: NOT_FOUND_URL,
     template: '404',
@@ -291,10 +344,11 @@ export function routeSite(
       site: siteView,
       page: {
         kind: '404',
-        title: 'Page not found',
+        title: words.notFoundTitle,
         url: href(NOT_FOUND_URL),
         robots: 'noindex',
       },
+      words,
     },
   });
 
@@ -338,19 +392,77 @@ function postView(
   site: Site,
   formatDate: DateFormatter,
 ): PostView {
+  const readingMinutes = Math.max(1, Math.round(post.wordCount / WORDS_PER_MINUTE));
+  const toc = post.toc === null ? [] : tocOf(post.toc);
   return {
     title: post.title,
     url,
     date: formatDate(post.date, post.dateHasTime),
     updated: post.updated === null ? null : formatDate(post.updated, false),
     author: post.author ?? site.config.author,
-    summary: post.summary ?? '',
+    summary: post.summary,
     labels,
+    wordCount: post.wordCount,
+    readingMinutes,
+    readingTime: fillPhrase(site.config.words.readingTime, { n: readingMinutes }),
+    toc: toc.length > 0 ? toc : null,
     html: post.html,
-    excerptHtml: post.excerptHtml ?? post.html,
-    hasMore: post.excerptHtml !== null,
+    excerptHtml: post.excerptHtml,
+    hasMore: post.hasMore,
     data: post.data,
   };
+}
+
+/** Nests `###` headings under the `##` before them; a `###` before any `##` stands alone. */
+function tocOf(headings: readonly Heading[]): TocItem[] {
+  const items: { text: string; url: string; children: TocItem[] }[] = [];
+  for (const heading of headings) {
+    const item = { text: heading.text, url: `#${heading.id}`, children: [] };
+    const parent = items.at(-1);
+    if (heading.depth === 3 && parent) parent.children.push(item);
+    else items.push(item);
+  }
+  return items;
+}
+
+/**
+ * Every label as a link with its count, its feed and its weight in a cloud: 1 to 5 on a
+ * log scale between the rarest and the commonest label, since counts on a blog follow a
+ * long tail.
+ */
+function labelLinksOf(
+  site: Site,
+  href: (url: string) => string,
+  feedOf: (label: Site['labels'][number]) => string | null,
+): LabelIndexEntry[] {
+  const counts = site.labels.map((label) => label.posts.length);
+  const low = Math.log(counts.length > 0 ? Math.min(...counts) : 1);
+  const span = Math.log(counts.length > 0 ? Math.max(...counts) : 1) - low;
+  return site.labels.map((label) => {
+    const count = label.posts.length;
+    return {
+      name: label.name,
+      url: href(labelUrl(label.slug)),
+      count,
+      weight: span === 0 ? 3 : 1 + Math.round((4 * (Math.log(count) - low)) / span),
+      feedUrl: feedOf(label),
+    };
+  });
+}
+
+/** True when two sidebar archives link the same years and months (the rest follows). */
+function sameSidebarArchive(a: readonly SidebarYear[], b: readonly SidebarYear[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((year, i) => {
+      const other = b[i] as SidebarYear;
+      return (
+        year.year === other.year &&
+        year.months.length === other.months.length &&
+        year.months.every((month, j) => month.month === other.months[j]?.month)
+      );
+    })
+  );
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

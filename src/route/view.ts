@@ -5,6 +5,7 @@
  * rendered Markdown (`html`, `excerptHtml`) is meant for `{{{ }}}`.
  */
 import type { DisplayDate } from '../dates.js';
+import type { Words } from '../words.js';
 
 /** Site-wide values every page gets as `site`. */
 export interface SiteView {
@@ -14,9 +15,22 @@ export interface SiteView {
   readonly author: string;
   /** `baseUrl` as configured: `https://example.org/blog/` or `/`. */
   readonly baseUrl: string;
-  /** Links to the home page and the label index. */
+  /** Links to the home page, the label index and the archive. */
   readonly homeUrl: string;
   readonly labelsUrl: string;
+  readonly archiveUrl: string;
+  /**
+   * Every label as a link, sorted by name, for the `sidebar-labels` partial. No counts:
+   * the sidebar is on every page, so it must not change when a post joins a label.
+   */
+  readonly labels: readonly LabelRef[];
+  /** `list` or `cloud`: how the label index (`/labels/`) shows labels (`labelIndex`). */
+  readonly labelIndex: 'list' | 'cloud';
+  /**
+   * Years newest first, the newest with its months, for the `sidebar-archive` partial.
+   * No counts, for the same reason as `labels`: it changes only when a month is new.
+   */
+  readonly archive: readonly SidebarYear[];
   /**
    * The scheme and host of `baseUrl` (`https://example.org`), empty when `baseUrl` is a
    * path alone; `{{site.origin}}{{page.url}}` is a page's absolute address.
@@ -31,7 +45,7 @@ export interface SiteView {
 
 /** What every page gets as `page`. */
 export interface PageView {
-  /** `post`, `home`, `label`, `labels` or `404`: the template that renders it. */
+  /** The template that renders it: `post`, `page`, `home`, `label`, `archive`, `404`… */
   readonly kind: TemplateName | BuiltInKind;
   /** The page's own title, or empty for the home page (the layout adds the site title). */
   readonly title: string;
@@ -63,6 +77,68 @@ export interface LabelLink extends LabelRef {
   readonly feedUrl: string | null;
 }
 
+/**
+ * A label in the label index. The weight hangs on every label's count, so only the
+ * index has it: a label's own page must not change when another label gains a post.
+ */
+export interface LabelIndexEntry extends LabelLink {
+  /** 1 (fewest posts) to 5 (most), on a log scale: the label's size in a cloud. */
+  readonly weight: number;
+}
+
+/** A month as the sidebar links it: without a count. */
+export interface SidebarMonth {
+  readonly year: string;
+  /** Two digits: `04`. */
+  readonly month: string;
+  /** The month's name in the site's language: `April`. */
+  readonly name: string;
+  /** The month and year: `April 2025`. */
+  readonly title: string;
+  readonly url: string;
+}
+
+/** A year as the sidebar links it: without a count; only the newest year has months. */
+export interface SidebarYear {
+  readonly year: string;
+  readonly url: string;
+  readonly months: readonly SidebarMonth[];
+}
+
+/** A month of the archive, as a link with its post count: the archive pages. */
+export interface ArchiveMonthLink extends SidebarMonth {
+  readonly count: number;
+}
+
+/** A year of the archive, as a link with its post count and every month. */
+export interface ArchiveYearLink {
+  readonly year: string;
+  readonly url: string;
+  readonly count: number;
+  readonly months: readonly ArchiveMonthLink[];
+}
+
+/** A post in the archive tree. */
+export interface ArchivePostLink {
+  readonly title: string;
+  readonly url: string;
+  readonly date: DisplayDate;
+}
+
+/** A year of the archive with every post, month by month: the archive page and year pages. */
+export interface ArchiveYearTree extends Omit<ArchiveYearLink, 'months'> {
+  readonly months: readonly (ArchiveMonthLink & { readonly posts: readonly ArchivePostLink[] })[];
+}
+
+/** An entry of a post's table of contents. */
+export interface TocItem {
+  readonly text: string;
+  /** `#id`, a link within the post's page. */
+  readonly url: string;
+  /** The `###` headings under a `##`. */
+  readonly children: readonly TocItem[];
+}
+
 /** A post as every template sees it, on its page or in a list. */
 export interface PostView {
   readonly title: string;
@@ -70,8 +146,16 @@ export interface PostView {
   readonly date: DisplayDate;
   readonly updated: DisplayDate | null;
   readonly author: string;
+  /** Plain text: front-matter `summary`, else the part before the jump break, else the first paragraph. */
   readonly summary: string;
+  /** Names and links, no counts: a post's page must not change when another post joins. */
   readonly labels: readonly LabelRef[];
+  readonly wordCount: number;
+  /** Minutes to read, at least 1, and the same in words: `3 min read`. */
+  readonly readingMinutes: number;
+  readonly readingTime: string;
+  /** The table of contents when the post has `toc: true` and headings; null otherwise. */
+  readonly toc: readonly TocItem[] | null;
   /** The whole body, rendered. */
   readonly html: string;
   /** The body up to the jump break; the whole body when there is none. */
@@ -103,14 +187,18 @@ export interface PagerView {
 export interface PostPageData {
   readonly site: SiteView;
   readonly page: PageView;
+  readonly words: Words;
   readonly post: PostView;
   readonly newer: PostLink | null;
   readonly older: PostLink | null;
+  /** Posts sharing labels with this one, most shared first (`relatedPosts` in site.yaml). */
+  readonly related: readonly PostLink[];
 }
 
 export interface ListPageData {
   readonly site: SiteView;
   readonly page: PageView;
+  readonly words: Words;
   /** Set on label pages: the label being shown. */
   readonly label: LabelLink | null;
   readonly posts: readonly PostView[];
@@ -120,19 +208,53 @@ export interface ListPageData {
 export interface LabelsPageData {
   readonly site: SiteView;
   readonly page: PageView;
-  readonly labels: readonly LabelLink[];
+  readonly words: Words;
+  readonly labels: readonly LabelIndexEntry[];
+}
+
+/** The archive page: every year, month and post. */
+export interface ArchivePageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly words: Words;
+  readonly years: readonly ArchiveYearTree[];
+}
+
+/** A year's page: its months and posts, and the years either side. */
+export interface YearPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly words: Words;
+  readonly year: ArchiveYearTree;
+  readonly newerYear: ArchiveYearLink | null;
+  readonly olderYear: ArchiveYearLink | null;
+}
+
+/** A month's page: all its posts (not paginated, so it never changes as newer posts arrive). */
+export interface MonthPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly words: Words;
+  readonly month: ArchiveMonthLink;
+  /** The month's year, as a link. */
+  readonly year: { readonly year: string; readonly url: string };
+  readonly posts: readonly PostView[];
+  readonly newerMonth: ArchiveMonthLink | null;
+  readonly olderMonth: ArchiveMonthLink | null;
 }
 
 /** A page of the site (`page: true`): the post view, without neighbours. */
 export interface StaticPageData {
   readonly site: SiteView;
   readonly page: PageView;
+  readonly words: Words;
   readonly post: PostView;
 }
 
 export interface NotFoundPageData {
   readonly site: SiteView;
   readonly page: PageView;
+  readonly words: Words;
 }
 
 /**
@@ -226,7 +348,19 @@ export type BuiltInKind = 'redirect' | 'redirects';
 
 /** The page templates a theme must have. */
 export type TemplateName =
-  'post' | 'page' | 'home' | 'label' | 'labels' | '404' | 'atom' | 'rss' | 'sitemap' | 'robots';
+  | 'post'
+  | 'page'
+  | 'home'
+  | 'label'
+  | 'labels'
+  | 'archive'
+  | 'year'
+  | 'month'
+  | '404'
+  | 'atom'
+  | 'rss'
+  | 'sitemap'
+  | 'robots';
 
 /** Every page template name, for checking a theme. */
 export const TEMPLATE_NAMES: readonly TemplateName[] = [
@@ -235,6 +369,9 @@ export const TEMPLATE_NAMES: readonly TemplateName[] = [
   'home',
   'label',
   'labels',
+  'archive',
+  'year',
+  'month',
   '404',
   'atom',
   'rss',
@@ -256,6 +393,9 @@ export type Page =
   | { readonly url: string; readonly template: 'home' | 'label'; readonly data: ListPageData }
   | { readonly url: string; readonly template: 'page'; readonly data: StaticPageData }
   | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
+  | { readonly url: string; readonly template: 'archive'; readonly data: ArchivePageData }
+  | { readonly url: string; readonly template: 'year'; readonly data: YearPageData }
+  | { readonly url: string; readonly template: 'month'; readonly data: MonthPageData }
   | { readonly url: string; readonly template: '404'; readonly data: NotFoundPageData }
   | { readonly url: string; readonly template: 'atom' | 'rss'; readonly data: FeedPageData }
   | { readonly url: string; readonly template: 'sitemap'; readonly data: SitemapPageData }

@@ -110,7 +110,10 @@ describe('the crawler', () => {
         '2025/01/a/index.html /labels/',
         '2025/01/a/index.html https://example.org/blog/nothing/',
         '2025/01/a/index.html #nowhere',
-        // The home page shows the whole post, links and all.
+        // The home page and the month's page show the whole post, links and all.
+        '2025/01/index.html /labels/',
+        '2025/01/index.html https://example.org/blog/nothing/',
+        '2025/01/index.html #nowhere',
         'index.html /labels/',
         'index.html https://example.org/blog/nothing/',
         'index.html #nowhere',

@@ -109,10 +109,14 @@ describe('a built site', () => {
   it('writes exactly the pages the routes call for, plus the built-in stylesheet', async () => {
     const built = await buildSite(site);
     expect(await built.files()).toEqual([
+      '2025/02/index.html',
       '2025/02/treaty/index.html',
       '2025/03/iaea/index.html',
+      '2025/03/index.html',
       '2025/03/oman/index.html',
+      '2025/index.html',
       '404.html',
+      'archive/index.html',
       'index.html',
       'labels/foreign-relations-of-iran/index.html',
       'labels/index.html',
@@ -121,7 +125,7 @@ describe('a built site', () => {
       'robots.txt',
       'style.css',
     ]);
-    expect(built.result.pageCount).toBe(10);
+    expect(built.result.pageCount).toBe(14);
     expect(built.result.postCount).toBe(3);
   });
 
@@ -162,16 +166,19 @@ describe('a built site', () => {
 });
 
 describe('meta description', () => {
-  it("is the post's summary, else its first sentences; the site's description elsewhere", async () => {
+  it("is the post's summary on its page, else its first paragraph, else the site's description", async () => {
     const built = await buildSite({
       'site.yaml': 'description: All about the Gulf\n',
       'posts/a.md': post({ title: 'A', date: '2025-01-01', summary: 'A <short> summary' }),
-      'posts/b.md': post({ title: 'B', date: '2025-01-02' }),
+      'posts/b.md': post({ title: 'B', date: '2025-01-02' }, 'First *paragraph*.\n\nSecond.'),
+      'posts/c.md': post({ title: 'C', date: '2025-01-03' }, '## Only a heading'),
     });
     const a = await built.page('/2025/01/a/');
     expect(a('meta[name=description]').attr('content')).toBe('A <short> summary');
     const b = await built.page('/2025/01/b/');
-    expect(b('meta[name=description]').attr('content')).toBe('Some text.');
+    expect(b('meta[name=description]').attr('content')).toBe('First paragraph.');
+    const c = await built.page('/2025/01/c/');
+    expect(c('meta[name=description]').attr('content')).toBe('All about the Gulf');
     const home = await built.page('/');
     expect(home('meta[name=description]').attr('content')).toBe('All about the Gulf');
   });

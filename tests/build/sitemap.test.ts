@@ -33,9 +33,15 @@ describe('sitemap.xml', () => {
     expect(xml.urlset['@_xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     expect([...lastmod.keys()].sort()).toEqual([
       'https://example.org/blog/',
+      'https://example.org/blog/2025/',
+      'https://example.org/blog/2025/01/',
       'https://example.org/blog/2025/01/a/',
+      'https://example.org/blog/2025/02/',
       'https://example.org/blog/2025/02/b/',
+      'https://example.org/blog/2025/03/',
       'https://example.org/blog/2025/03/c/',
+      'https://example.org/blog/2025/04/',
+      'https://example.org/blog/archive/',
       'https://example.org/blog/labels/',
       'https://example.org/blog/labels/gulf/',
       'https://example.org/blog/labels/oman/',
@@ -46,6 +52,9 @@ describe('sitemap.xml', () => {
     // A list: the newest change among its posts; the label index: the newest of all.
     expect(lastmod.get('https://example.org/blog/labels/oman/')).toBe('2025-06-01T09:00:00+02:00');
     expect(lastmod.get('https://example.org/blog/labels/')).toBe('2025-06-01T09:00:00+02:00');
+    // Archive pages: a month like a list, the archive and years like the label index.
+    expect(lastmod.get('https://example.org/blog/2025/02/')).toBe('2025-06-01T09:00:00+02:00');
+    expect(lastmod.get('https://example.org/blog/archive/')).toBe('2025-06-01T09:00:00+02:00');
   });
 
   it('leaves out drafts, the 404 page and numbered list pages', async () => {

@@ -50,10 +50,17 @@ describe('incremental rebuilds', () => {
       'posts/c.md': post({ title: 'Charlie', date: '2025-03-03', labels: 'Iran' }, 'New words.'),
     });
     expect(result.run.parsed).toEqual(['posts/c.md']);
-    // Newest first, two a page: Charlie is on home page 2 and on page 1 of Iran.
-    expect(sorted(result.run.rendered)).toEqual(['/2025/03/c/', '/labels/iran/', '/page/2/']);
+    // Newest first, two a page: Charlie is on home page 2 and on page 1 of Iran, and on
+    // the page of March 2025, which shows its posts as the home page does.
+    expect(sorted(result.run.rendered)).toEqual([
+      '/2025/03/',
+      '/2025/03/c/',
+      '/labels/iran/',
+      '/page/2/',
+    ]);
     expect(result.written).toEqual([
       '2025/03/c/index.html',
+      '2025/03/index.html',
       'labels/iran/index.html',
       'page/2/index.html',
     ]);
@@ -76,10 +83,14 @@ describe('incremental rebuilds', () => {
     const result = await edit(site, {
       'posts/c.md': post({ title: 'Carla', date: '2025-03-03', labels: 'Iran' }, 'Charlie body.'),
     });
+    // The archive, the year and the month list it by title.
     expect(sorted(result.run.rendered)).toEqual([
+      '/2025/',
+      '/2025/03/',
       '/2025/03/b/',
       '/2025/03/c/',
       '/2025/03/d/',
+      '/archive/',
       '/labels/iran/',
       '/page/2/',
     ]);
@@ -104,14 +115,42 @@ describe('incremental rebuilds', () => {
     expect((await page(site, '/2025/03/b/'))('.blog-pager-older').length).toBe(0);
   });
 
-  it('adds a label: its new page appears, the label index counts it, other labels are left alone', async () => {
+  it('adds a post to a label: the label index counts it, other labels and posts are left alone', async () => {
+    const site = await started();
+    const result = await edit(site, {
+      'posts/d.md': post({ title: 'Delta', date: '2025-03-04', labels: 'Iran' }, 'Delta body.'),
+    });
+    // Delta's page, the lists that show it (home page 1, March 2025, both Iran pages)
+    // and the label index; Bravo and Charlie list Delta as related now. The sidebar lists
+    // labels without counts and label pages carry no cloud weight, so Iran's new count
+    // reaches no other page: not Oman's, not Alpha's or Echo's.
+    expect(sorted(result.run.rendered)).toEqual([
+      '/',
+      '/2025/03/',
+      '/2025/03/b/',
+      '/2025/03/c/',
+      '/2025/03/d/',
+      '/labels/',
+      '/labels/iran/',
+      '/labels/iran/page/2/',
+    ]);
+    expect((await page(site, '/labels/'))('.label-index li').eq(0).text()).toContain('(3)');
+  });
+
+  it('adds a label: its new page appears, the label index and every sidebar list it', async () => {
     const site = await started();
     const result = await edit(site, {
       'posts/d.md': post({ title: 'Delta', date: '2025-03-04', labels: 'Qatar' }, 'Delta body.'),
     });
     expect(result.written).toContain('labels/qatar/index.html');
-    expect(result.run.rendered).not.toContain('/labels/oman/');
-    expect(result.run.rendered).not.toContain('/labels/iran/');
+    // A new label is a new sidebar entry, on every page: all of them are rendered again.
+    expect(result.run.rendered).toContain('/labels/oman/');
+    expect(result.run.rendered).toContain('/2025/03/a/');
+    expect(
+      (await page(site, '/labels/oman/'))('aside .labels-widget .label-list a')
+        .map((_, a) => load(a).text())
+        .get(),
+    ).toEqual(['Iran', 'Oman', 'Qatar']);
     const index = await page(site, '/labels/');
     expect(
       index('.label-index a')
@@ -186,8 +225,9 @@ describe('incremental rebuilds', () => {
   it('starts afresh on a site.yaml edit', async () => {
     const site = await started();
     const result = await edit(site, { 'site.yaml': 'title: Renamed\npostsPerPage: 2\n' });
-    // 5 posts, 3 home pages, 2 + 1 label pages, the label index, 404.html and robots.txt.
-    expect(result.run.rendered).toHaveLength(14);
+    // 5 posts, 3 home pages, 2 + 1 label pages, the label index, the archive, one year
+    // and one month page, 404.html and robots.txt.
+    expect(result.run.rendered).toHaveLength(17);
     expect(result.run.parsed).toHaveLength(5);
     expect((await page(site, '/'))('.site-title').text()).toBe('Renamed');
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, readConfig } from '../../src/config/config.js';
 import type { BuildError } from '../../src/errors.js';
+import { wordsFor } from '../../src/words.js';
 
 /** `Name file:line:column` of each error, for exact comparisons of where errors are. */
 function where(errors: readonly BuildError[]): string[] {
@@ -32,7 +33,11 @@ describe('readConfig: defaults', () => {
       feedContent: 'full',
       feedLimit: 20,
       bloggerRedirects: false,
+      labelIndex: 'list',
+      relatedPosts: 5,
+      words: wordsFor('en'),
     });
+    expect(DEFAULT_CONFIG.words.olderPosts).toBe('Older posts');
   });
 
   it.each([
@@ -67,6 +72,10 @@ describe('readConfig: values', () => {
       '  "Foreign Relations of Iran": iran',
       'feedContent: summary',
       'feedLimit: 50',
+      'labelIndex: cloud',
+      'relatedPosts: 0',
+      'words:',
+      '  olderPosts: Billets précédents',
       '',
     ].join('\n');
     const { config, errors } = readConfig(text);
@@ -88,7 +97,12 @@ describe('readConfig: values', () => {
       feedContent: 'summary',
       feedLimit: 50,
       bloggerRedirects: false,
+      labelIndex: 'cloud',
+      relatedPosts: 0,
+      words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
     });
+    expect(config.words.olderPosts).toBe('Billets précédents');
+    expect(config.words.newerPosts).toBe('Articles plus récents');
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -282,7 +296,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `words`.',
     );
   });
 });

@@ -319,6 +319,7 @@ describe('readFrontMatter: good paths', () => {
         'summary: Talks in Muscat.',
         'slug: oman-talks',
         'draft: true',
+        'toc: true',
         '---',
         'Hello.',
       ),
@@ -337,6 +338,7 @@ describe('readFrontMatter: good paths', () => {
       slug: 'oman-talks',
       slugAt: { line: 8, column: 7 },
       draft: true,
+      toc: true,
       page: false,
       aliases: [],
       data: {},
@@ -357,6 +359,7 @@ describe('readFrontMatter: good paths', () => {
       slug: null,
       slugAt: null,
       draft: false,
+      toc: false,
       page: false,
       aliases: [],
       data: {},
@@ -574,13 +577,16 @@ describe('parsePost', () => {
       updated: null,
       labels: [],
       author: null,
-      summary: null,
+      summary: 'Hello.',
       draft: false,
       page: false,
       aliases: [],
       data: {},
       html: '<p>Hello.</p>',
-      excerptHtml: null,
+      excerptHtml: '<p>Hello.</p>',
+      hasMore: false,
+      wordCount: 1,
+      toc: null,
     });
   });
 
@@ -665,7 +671,7 @@ describe('parsePost', () => {
     },
   );
 
-  it('gives a null excerpt when there is no jump break', () => {
+  it('gives the whole body as the excerpt when there is no jump break', () => {
     const { post: parsed } = parsePost(
       {
         path: 'posts/a.md',
@@ -674,13 +680,14 @@ describe('parsePost', () => {
       'UTC',
       renderMarkdown,
     );
-    expect(parsed?.excerptHtml).toBeNull();
+    expect(parsed?.excerptHtml).toBe('<p>One.</p>\n<p>Two.</p>');
+    expect(parsed?.hasMore).toBe(false);
     expect(parsed?.html).toBe('<p>One.</p>\n<p>Two.</p>');
   });
 
   it('does not take a jump break inside a paragraph as a break', () => {
-    const { excerptHtml, html } = renderMarkdown('One. <!-- more --> Two.\n');
-    expect(excerptHtml).toBeNull();
+    const { hasMore, html } = renderMarkdown('One. <!-- more --> Two.\n');
+    expect(hasMore).toBe(false);
     expect(html).toBe('<p>One. <!-- more --> Two.</p>');
   });
 
