@@ -3,23 +3,13 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../src/cli.js';
+import { run } from '../src/cli.js';
 import { packageRoot } from '../src/paths.js';
+import { capture as captureIn } from './support/cli.js';
 import { listFiles, makeSite, NOW, post } from './support/site.js';
 
-function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (line) => stdout.push(line),
-    err: (line) => stderr.push(line),
-    color: false,
-    cwd,
-    now: NOW,
-  };
-}
+/** The CLI in `cwd`, at the tests' fixed moment. */
+const capture = (cwd: string) => captureIn(cwd, { now: NOW });
 
 const site = {
   'posts/a.md': post({ title: 'A', date: '2025-01-01', labels: 'Oman' }),

@@ -213,41 +213,24 @@ function checkFrontMatter(
     }
   }
 
-  let draft = false;
-  const draftEntry = byKey.get('draft');
-  if (draftEntry) {
-    if (typeof draftEntry.value !== 'boolean') {
-      fail(
-        'FrontMatterInvalid',
-        draftEntry,
-        'draft must be true or false.',
-        'Write `draft: true` to keep the post out of the build, or remove the line.',
-      );
-    } else {
-      draft = draftEntry.value;
-    }
-  }
-
+  const draft = readBoolean(
+    byKey.get('draft'),
+    fail,
+    'draft must be true or false.',
+    'Write `draft: true` to keep the post out of the build, or remove the line.',
+  );
   const toc = readBoolean(
     byKey.get('toc'),
     fail,
     'toc must be true or false.',
     'Write `toc: true` to show a table of contents, or remove the line.',
   );
-  let page = false;
-  const pageEntry = byKey.get('page');
-  if (pageEntry) {
-    if (typeof pageEntry.value !== 'boolean') {
-      fail(
-        'FrontMatterInvalid',
-        pageEntry,
-        'page must be true or false.',
-        'Write `page: true` to publish this as a page of the site (like /about/), outside the list of posts.',
-      );
-    } else {
-      page = pageEntry.value;
-    }
-  }
+  const page = readBoolean(
+    byKey.get('page'),
+    fail,
+    'page must be true or false.',
+    'Write `page: true` to publish this as a page of the site (like /about/), outside the list of posts.',
+  );
 
   const aliasEntry = byKey.get('aliases');
   const aliases = aliasEntry ? readAliases(file, yaml, aliasEntry, errors) : [];

@@ -5,19 +5,12 @@ import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { run, type CliIO } from '../../src/cli.js';
 import { dev } from '../../src/dev/dev.js';
+import { capture as captureIn } from '../support/cli.js';
 import { makeSite, post } from '../support/site.js';
 
 function capture(cwd: string, extra: Partial<CliIO> = {}) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const io: CliIO = {
-    out: (line) => stdout.push(line),
-    err: (line) => stderr.push(line),
-    color: false,
-    cwd,
-    ...extra,
-  };
-  return { io, stdout, stderr };
+  const io = captureIn(cwd, extra);
+  return { io, stdout: io.stdout, stderr: io.stderr };
 }
 
 const files = { 'posts/a.md': post({ title: 'Alpha', date: '2025-01-01' }) };

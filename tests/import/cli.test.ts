@@ -2,22 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIO } from '../../src/cli.js';
+import { run } from '../../src/cli.js';
+import { capture } from '../support/cli.js';
 import { listFiles, makeSite } from '../support/site.js';
 import { CLASSIC, TAKEOUT } from './support.js';
-
-function capture(cwd: string): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (line) => stdout.push(line),
-    err: (line) => stderr.push(line),
-    color: false,
-    cwd,
-  };
-}
 
 describe('rubric import blogger', () => {
   it('imports, then prints what it kept, what it skipped and why, and what it wrote', async () => {
