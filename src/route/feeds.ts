@@ -9,7 +9,6 @@ import { DateTime } from 'luxon';
 import { rfc3339, rfc822 } from '../dates.js';
 import type { Site } from '../model/site.js';
 import { fillPhrase } from '../words.js';
-import { describePost } from './describe.js';
 import {
   FEED_URL,
   HOME_URL,
@@ -49,7 +48,9 @@ export function feedPages(inputs: FeedInputs): Page[] {
       const stem = post.source
         .replace(/^posts\//, '')
         .slice(0, -path.posix.extname(post.source).length);
-      const summary = xmlText(describePost(post, config.language));
+      // The whole summary: a feed reader shows it as the entry's text, unlike a meta
+      // description, which search engines cut at about 160 characters anyway.
+      const summary = xmlText(post.summary);
       const contentHtml = config.feedContent === 'full' ? xmlText(post.html) : '';
       entry = {
         updated,

@@ -91,6 +91,20 @@ describe('the Atom feed', () => {
     expect(rss.items[1]?.description).toBe('Why Muscat gets the call.');
   });
 
+  it('carries a long summary whole, where the meta description is cut', async () => {
+    const long = `${'Muscat has hosted quiet talks for years, and this is why it matters. '.repeat(4)}End.`;
+    const built = await buildSite({
+      'site.yaml': `${siteYaml}feedContent: summary\n`,
+      'posts/a.md': post({ title: 'Long', date: '2025-03-01', summary: long }),
+    });
+    const [entry] = readFeed(await built.text('/feed.xml')).items;
+    expect(entry?.description).toBe(long.trim());
+    const description = (await built.page('/2025/03/a/'))('meta[name="description"]').attr(
+      'content',
+    );
+    expect(description?.length).toBeLessThan(long.length);
+  });
+
   it('keeps entry ids when a title or slug changes, and gives each post its own', async () => {
     const root = await makeSite(site);
     const before = readFeed(await (await buildAt(root)).text('/feed.xml'));
