@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /* global console, process, URL */
 /**
- * `npm run bench`: times Rubric on generated corpora, beside the peers of the shared SSG
- * benchmark, and prints one table per size with the ratios the project aims at.
+ * `npm run bench:build` (the first half of `npm run bench`): times Rubric on generated
+ * corpora, beside the peers of the shared SSG benchmark, and prints one table per size
+ * with the ratios the project aims at.
  * A script, not a test: nothing in CI times anything.
  *
- *   npm run bench                                  # 1,000 / 4,000 / 10,000 posts, 3 rounds
- *   npm run bench -- --sizes 1000 --runs 1         # quicker
- *   npm run bench -- --sizes 4000 --peers none     # Rubric alone
- *   npm run bench -- --compare before=/other/checkout/bin/rubric.js
+ *   npm run bench:build                            # 1,000 / 4,000 / 10,000 posts, 3 rounds
+ *   npm run bench:build -- --sizes 1000 --runs 1   # quicker
+ *   npm run bench:build -- --sizes 4000 --peers none   # Rubric alone
+ *   npm run bench:build -- --compare before=/other/checkout/bin/rubric.js
  *
  * For each size and round: a cold Rubric build (no cache, no output folder), a warm build
  * (cache and output present, nothing changed), a warm build after one post changed, and one
