@@ -7,9 +7,9 @@
  * all posts, and scanning it for each of its posts would cost a third of the site squared.
  * Every post that shares two or more labels with this one shares one of its smaller
  * labels too, so the scans of those find it (and a look at its own few labels adds the big
- * one). What the big label alone adds are posts that share only it; of those, only the
- * nearest in time can make the list, so they are taken walking outward from the post's
- * place in the big label's list.
+ * one). The posts that share just one label can only make the list if they are among
+ * the nearest in time in that label's list, so they are taken walking outward from the
+ * post's place in each of its labels' lists, and only those few are sorted.
  */
 import type { Label } from './labels.js';
 
@@ -43,27 +43,36 @@ export function relatedPosts(
     for (const other of touched) {
       if (postLabels[other]?.includes(big)) shared[other] = (shared[other] ?? 0) + 1;
     }
-    const onlyBig = nearestUntouched(postsOf(big), self, limit, shared);
-    for (const other of onlyBig) shared[other] = 1;
-    const candidates = [...touched, ...onlyBig];
+    // Posts sharing two or more labels all rank first. Of the rest, each shares exactly
+    // one label, so the nearest of them overall are among the nearest of each label:
+    // sorting only those keeps the sort small however big the labels are.
+    const candidates = touched.filter((other) => (shared[other] ?? 0) >= 2);
+    const single = (other: number) => (shared[other] ?? 0) <= 1;
+    for (const labelIndex of own) {
+      for (const other of nearest(postsOf(labelIndex), self, limit, single)) {
+        if (shared[other] === 0) touched.push(other);
+        shared[other] = 1;
+        candidates.push(other);
+      }
+    }
     const score = (i: number) => shared[i] ?? 0;
-    const best = candidates
+    const best = [...new Set(candidates)]
       .sort((a, b) => score(b) - score(a) || Math.abs(a - self) - Math.abs(b - self) || a - b)
       .slice(0, limit);
-    for (const i of candidates) shared[i] = 0;
+    for (const i of touched) shared[i] = 0;
     return best;
   });
 }
 
 /**
  * Up to `limit` posts of a label (ascending indices) nearest to `self` in index, the
- * newer first on a tie, skipping `self` and posts already counted in `shared`.
+ * newer first on a tie, skipping `self` and posts `accept` turns down.
  */
-function nearestUntouched(
+function nearest(
   posts: readonly number[],
   self: number,
   limit: number,
-  shared: Uint16Array,
+  accept: (post: number) => boolean,
 ): number[] {
   // The first position whose post is not newer than `self`.
   let low = 0;
@@ -87,7 +96,7 @@ function nearestUntouched(
       next = older ?? 0;
       right++;
     }
-    if (shared[next] === 0) found.push(next);
+    if (accept(next)) found.push(next);
   }
   return found;
 }
