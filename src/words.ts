@@ -46,6 +46,7 @@ export const PHRASE_KEYS = [
   'latestPosts',
   'rssFeedTitle',
   'labelFeedTitle',
+  'movedTo',
 ] as const;
 
 /** The name of one phrase. */
@@ -95,6 +96,7 @@ const en: Phrases = {
   latestPosts: 'The latest posts',
   rssFeedTitle: '{title} (RSS)',
   labelFeedTitle: '{title}: {label}',
+  movedTo: 'This page has moved to {link}.',
 };
 
 const fr: Phrases = {
@@ -133,6 +135,7 @@ const fr: Phrases = {
   latestPosts: 'Les derniers articles',
   rssFeedTitle: '{title} (RSS)',
   labelFeedTitle: '{title} : {label}',
+  movedTo: 'Cette page a été déplacée : {link}.',
 };
 
 const de: Phrases = {
@@ -171,6 +174,7 @@ const de: Phrases = {
   latestPosts: 'Die neuesten Posts',
   rssFeedTitle: '{title} (RSS)',
   labelFeedTitle: '{title}: {label}',
+  movedTo: 'Diese Seite ist umgezogen: {link}.',
 };
 
 /** The built-in phrase tables, by primary language subtag. */

@@ -14,7 +14,10 @@ export function renderBuiltIn(page: BuiltInPage, escape: (text: string) => strin
     const lines = page.data.rules.map((rule) => `${rule.from} ${rule.to} 301`);
     return `# Old Blogger addresses and post aliases, written by Rubric.\n${lines.join('\n')}\n`;
   }
-  const { site, target } = page.data;
+  const { site, target, movedTo } = page.data;
+  const link = `<a href="${escape(target.url)}">${escape(target.title)}</a>`;
+  const [before = '', ...after] = movedTo.split('{link}');
+  const sentence = `${escape(before)}${link}${escape(after.join('{link}'))}`;
   return `<!DOCTYPE html>
 <html lang="${escape(site.language)}">
 <head>
@@ -25,7 +28,7 @@ export function renderBuiltIn(page: BuiltInPage, escape: (text: string) => strin
 <meta http-equiv="refresh" content="0; url=${escape(target.url)}">
 </head>
 <body>
-<p>This page has moved to <a href="${escape(target.url)}">${escape(target.title)}</a>.</p>
+<p>${sentence}</p>
 </body>
 </html>
 `;

@@ -123,6 +123,7 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
             url: href(redirect.to),
             canonical: canonical(redirect.to),
           },
+          movedTo: config.words.movedTo,
           source: redirect.source,
         },
       };

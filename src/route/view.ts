@@ -325,6 +325,8 @@ export interface RedirectPageData {
   readonly page: PageView;
   /** The new page: its title, its link, and its absolute address for `rel=canonical`. */
   readonly target: { readonly title: string; readonly url: string; readonly canonical: string };
+  /** The sentence around the link, in the site's language: `This page has moved to {link}.` */
+  readonly movedTo: string;
   /** Who asked for this redirect, for collision messages: a post file, or null for Rubric. */
   readonly source: string | null;
 }

@@ -33,6 +33,16 @@ describe('aliases', () => {
     expect(files.filter((f) => f.startsWith('search/') || f.startsWith('feeds/'))).toEqual([]);
   });
 
+  it("says the page moved in the site's language, with the title escaped in the link", async () => {
+    const built = await buildSite({
+      'site.yaml': 'title: T\nlanguage: fr\n',
+      'posts/a.md': post({ title: 'Oman & <Iran>', date: '2025-01-05', aliases: '[/old.html]' }),
+    });
+    const $ = await built.page('/old.html');
+    expect($('body p').text()).toBe('Cette page a été déplacée : Oman & <Iran>.');
+    expect($('body p a').text()).toBe('Oman & <Iran>');
+  });
+
   it('rejects an alias that would leave the output folder, with its line', async () => {
     const built = await buildSite({
       'posts/a.md':
