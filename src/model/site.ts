@@ -110,7 +110,12 @@ export function buildSite(
     .sort((a, b) => compareStrings(a.source, b.source));
   const { labels, postLabels, errors, warnings } = collectLabels(posts, config);
   const related = relatedPosts(postLabels, labels, config.relatedPosts);
-  const archive = buildArchive(posts, config.timezone);
+  // The archive holds post indices by date: when a label edit moved no post, it stands.
+  const before = last?.result.site;
+  const archive =
+    before && sameDates(before.posts, posts)
+      ? before.archive
+      : buildArchive(posts, config.timezone);
   const result: Modelled = {
     site: { config, posts, pages, labels, postLabels, related, archive, heldBack, drafts },
     errors,
@@ -118,6 +123,15 @@ export function buildSite(
   };
   memo.last = { posts: allPosts, status, result };
   return result;
+}
+
+/** True when two sorted post lists hold the same posts at the same dates, in order. */
+function sameDates(a: readonly Post[], b: readonly Post[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((post, i) => {
+    const other = b[i];
+    return other !== undefined && post.source === other.source && post.date === other.date;
+  });
 }
 
 /** True when two post lists would be sorted and labelled alike: sources, dates, labels. */
