@@ -11,7 +11,15 @@
  * Pure: an {@link XmlDocument} in, values out. One bad entry is skipped with its reason.
  */
 import { DateTime } from 'luxon';
-import { ATOM_NS, child, childText, childrenOf, type XmlDocument, type XmlElement } from './xml.js';
+import {
+  APP_NS,
+  ATOM_NS,
+  child,
+  childText,
+  childrenOf,
+  type XmlDocument,
+  type XmlElement,
+} from './xml.js';
 
 /** The two formats Blogger has exported in. */
 export type ExportFormat = 'classic' | 'takeout';
@@ -82,7 +90,8 @@ const BLOGGER_2018_NS = 'http://schemas.google.com/blogger/2018';
 const KIND_SCHEME = 'http://schemas.google.com/g/2005#kind';
 const KIND_PREFIX = 'http://schemas.google.com/blogger/2008/kind#';
 const LABEL_SCHEME = 'http://www.blogger.com/atom/ns#';
-const APP_NS = 'http://purl.org/atom/app#';
+/** Atom Publishing Protocol 1.0 (RFC 5023), whose `<app:control>` has the same `<app:draft>`. */
+const APP_1_0_NS = 'http://www.w3.org/2007/app';
 const THREAD_NS = 'http://purl.org/syndication/thread/1.0';
 
 /** What each skipped kind of entry is, for the summary. */
@@ -288,12 +297,18 @@ function postStatus(
         return { problem: `its status ${JSON.stringify(statusText)} is not one Rubric knows` };
     }
   }
-  const control = child(entry, APP_NS, 'control');
-  const draft = control ? childText(control, APP_NS, 'draft') : null;
-  if (draft?.toLowerCase() === 'yes') return { status: 'draft' };
+  if (markedDraft(entry)) return { status: 'draft' };
   const at = parseDate(published);
   if (exportedAt !== null && at !== null && at > exportedAt) return { status: 'scheduled' };
   return { status: 'live' };
+}
+
+/** `<app:control><app:draft>yes</app:draft></app:control>`, in either APP namespace. */
+function markedDraft(entry: XmlElement): boolean {
+  return [APP_NS, APP_1_0_NS].some((ns) => {
+    const control = child(entry, ns, 'control');
+    return control !== undefined && childText(control, ns, 'draft')?.toLowerCase() === 'yes';
+  });
 }
 
 function alternateLink(entry: XmlElement): string | null {

@@ -78,12 +78,20 @@ export async function importBlogger(
       );
     }
     if (error instanceof XmlReadError) {
-      return fail(
-        `The export is not well-formed XML: ${error.message}.`,
-        'Export again from Blogger; a file cut short by a failed download ends like this.',
-        error.line,
-        error.column,
-      );
+      const where = `line ${String(error.line)}, column ${String(error.column)}`;
+      return error.truncated
+        ? fail(
+            `The export is not well-formed XML: ${error.message} (it stops at ${where}), so the file was cut short.`,
+            'Download the export again (Blogger: Settings → Back up content) and check that the new file is complete: a download that was interrupted ends like this.',
+            error.line,
+            error.column,
+          )
+        : fail(
+            `The export is not well-formed XML: ${error.message} at ${where}.`,
+            'The file is complete but not XML at that place, which Blogger does not write: if the file was edited, undo the edit there (an unescaped & or <, tags closed out of order); else export again.',
+            error.line,
+            error.column,
+          );
     }
     throw error;
   }
