@@ -20,6 +20,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import rehypeFocusablePre from './rehype-focusable-pre.js';
 
 /** A heading of a post, for its table of contents. */
 export interface Heading {
@@ -109,6 +110,7 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     // Languages are never guessed: guessing costs a pass per language and often errs.
     .use(rehypeHighlight, { detect: false, plainText: PLAIN_TEXT })
     .use(rehypeLazyImages)
+    .use(rehypeFocusablePre)
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 

@@ -694,7 +694,7 @@ describe('parsePost', () => {
   it('renders a GFM table as a <table>', () => {
     const { html } = renderMarkdown('| Country | Capital |\n| --- | --- |\n| Oman | Muscat |\n');
     expect(html).toBe(
-      '<table>\n<thead>\n<tr>\n<th>Country</th>\n<th>Capital</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Oman</td>\n<td>Muscat</td>\n</tr>\n</tbody>\n</table>',
+      '<table tabindex="0">\n<thead>\n<tr>\n<th>Country</th>\n<th>Capital</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Oman</td>\n<td>Muscat</td>\n</tr>\n</tbody>\n</table>',
     );
   });
 
