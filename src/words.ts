@@ -47,6 +47,7 @@ export const PHRASE_KEYS = [
   'rssFeedTitle',
   'labelFeedTitle',
   'movedTo',
+  'skipToContent',
 ] as const;
 
 /** The name of one phrase. */
@@ -97,6 +98,7 @@ const en: Phrases = {
   rssFeedTitle: '{title} (RSS)',
   labelFeedTitle: '{title}: {label}',
   movedTo: 'This page has moved to {link}.',
+  skipToContent: 'Skip to main content',
 };
 
 const fr: Phrases = {
@@ -136,6 +138,7 @@ const fr: Phrases = {
   rssFeedTitle: '{title} (RSS)',
   labelFeedTitle: '{title} : {label}',
   movedTo: 'Cette page a été déplacée : {link}.',
+  skipToContent: 'Aller au contenu principal',
 };
 
 const de: Phrases = {
@@ -175,6 +178,7 @@ const de: Phrases = {
   rssFeedTitle: '{title} (RSS)',
   labelFeedTitle: '{title}: {label}',
   movedTo: 'Diese Seite ist umgezogen: {link}.',
+  skipToContent: 'Zum Hauptinhalt springen',
 };
 
 /** The built-in phrase tables, by primary language subtag. */
