@@ -229,7 +229,12 @@ function checkFrontMatter(
   const labels: string[] = [];
   for (const key of ['labels', 'tags', 'categories', 'category'] as const) {
     const entry = byKey.get(key);
-    if (entry) labels.push(...readLabels(file, yaml, entry, errors));
+    if (!entry) continue;
+    // Jekyll's `categories: treaties history` is two: a string without a comma is split
+    // on spaces for this key alone (a label of many words belongs in `labels`).
+    const jekyllList = key === 'categories' && typeof entry.value === 'string';
+    if (jekyllList && !entry.value.includes(',')) labels.push(...entry.value.split(/\s+/));
+    else labels.push(...readLabels(file, yaml, entry, errors));
   }
 
   const sink = { file, yaml, errors };
@@ -322,7 +327,7 @@ function checkFrontMatter(
     date: dateReading.epochMs,
     dateHasTime: dateReading.hasTime,
     updated,
-    labels: dedupe(labels),
+    labels: dedupe(labels.filter((label) => label !== '')),
     authors,
     summary,
     image,
