@@ -5,7 +5,8 @@
  * `static/`'s) are measured here, from the first bytes of the file only, so pages can
  * give every image its `width` and `height` and not jump while it loads.
  */
-import { open, realpath } from 'node:fs/promises';
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { glob } from 'tinyglobby';
@@ -54,20 +55,26 @@ export async function listBundleFiles(
   root: string,
   posts: readonly { readonly path: string }[],
 ): Promise<BundleFile[]> {
-  const folders = posts
-    .filter((post) => isBundle(post.path))
-    .map((post) => ({ post: post.path, folder: path.posix.dirname(post.path) }))
-    .sort((a, b) => b.folder.length - a.folder.length);
-  if (folders.length === 0) return [];
+  const owners = new Map(
+    posts
+      .filter((post) => isBundle(post.path))
+      .map((post) => [path.posix.dirname(post.path), post.path]),
+  );
+  if (owners.size === 0) return [];
   const files = await glob('**/*', { cwd: path.join(root, 'posts'), ignore: NOT_IN_BUNDLES });
   const found: BundleFile[] = [];
   for (const file of files.sort()) {
     const sourcePath = `posts/${file}`;
-    const owner = folders.find(({ folder }) => sourcePath.startsWith(`${folder}/`));
-    if (!owner) continue;
+    // The nearest folder up that is a bundle's: a file is its innermost bundle's.
+    let folder = path.posix.dirname(sourcePath);
+    while (folder !== 'posts' && folder !== '.' && !owners.has(folder)) {
+      folder = path.posix.dirname(folder);
+    }
+    const post = owners.get(folder);
+    if (post === undefined) continue;
     found.push({
-      post: owner.post,
-      name: sourcePath.slice(owner.folder.length + 1),
+      post,
+      name: sourcePath.slice(folder.length + 1),
       sourcePath,
       absolutePath: path.join(root, ...sourcePath.split('/')),
     });
@@ -93,37 +100,42 @@ export async function measureImages(
   const sizes = new Map<string, ImageSize>();
   if (images.length === 0) return sizes;
   const realRoot = await realpath(root);
-  const measured = await mapLimit(images, async (file) =>
-    (await isInside(realRoot, file.absolutePath)) ? measure(file.absolutePath) : null,
-  );
-  images.forEach((file, i) => {
-    const size = measured[i];
+  // Synchronously, one after the other: a few small reads per file go several times
+  // faster so than through the thread pool (as the write stage reads old output).
+  for (const file of images) {
+    const size = isInsideSync(realRoot, file.absolutePath) ? measure(file.absolutePath) : null;
     if (size) sizes.set(file.sourcePath, size);
-  });
+  }
   return sizes;
 }
 
-/** Most headers fit here; a JPEG with a large EXIF block may need up to the second read. */
-const HEADER_BYTES = [16 * 1024, 512 * 1024];
+/**
+ * Most headers fit in the first read (PNG, GIF and WebP give their size in the first 30
+ * bytes; a JPEG's frame header follows its EXIF block); a camera JPEG with a large EXIF
+ * block (maker notes, a thumbnail) may need the second.
+ */
+const HEADER_BYTES = [4 * 1024, 512 * 1024];
 
 /** Reads the first bytes of an image and measures it, reading more only when needed. */
-async function measure(file: string): Promise<ImageSize | null> {
-  let handle;
+function measure(file: string): ImageSize | null {
+  let fd;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch {
     return null;
   }
   try {
     for (const length of HEADER_BYTES) {
-      const buffer = new Uint8Array(length);
-      const { bytesRead } = await handle.read(buffer, 0, length, 0);
+      const buffer = Buffer.allocUnsafe(length);
+      const bytesRead = readSync(fd, buffer, 0, length, 0);
       const size = sizeOf(buffer.subarray(0, bytesRead));
       if (size !== null || bytesRead < length) return size;
     }
     return null;
+  } catch {
+    return null;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -137,6 +149,15 @@ function sizeOf(bytes: Uint8Array): ImageSize | null {
       : { width, height };
   } catch {
     return null;
+  }
+}
+
+function isInsideSync(realRoot: string, file: string): boolean {
+  try {
+    const back = path.relative(realRoot, realpathSync.native(file));
+    return back !== '' && !back.startsWith('..') && !path.isAbsolute(back);
+  } catch {
+    return false;
   }
 }
 

@@ -19,8 +19,8 @@ const siteYaml = 'title: Gulf Notes\nbaseUrl: https://example.org/blog/\n';
 const images = ($: CheerioAPI, scope: string) =>
   $(`${scope} img`)
     .map((_, el) => {
-      const { src, width, height } = el.attribs;
-      return { src, width, height };
+      const img = $(el);
+      return { src: img.attr('src'), width: img.attr('width'), height: img.attr('height') };
     })
     .get();
 

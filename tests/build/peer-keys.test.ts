@@ -197,8 +197,8 @@ describe("the post's picture", () => {
     const built = await buildSite(site);
     const picture = ($: CheerioAPI, scope: string) =>
       $(`${scope} .post-image img`)
-        .map((_, el) => ({ ...el.attribs }))
-        .get();
+        .toArray()
+        .map((el) => $(el).attr());
     expect(picture(await built.page('/2025/03/a/'), '.post-full')).toEqual([
       {
         src: '/blog/images/muscat.png',
