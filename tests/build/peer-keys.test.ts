@@ -3,9 +3,14 @@
  * feeds and JSON-LD: authors, categories, description and excerpt, the post's picture,
  * lastmod, `published: false`, Hugo's `url:`, and per-post `permalink` (warned about).
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { buildSite, post } from '../support/site.js';
+import { crawl } from '../support/crawl.js';
+import { buildAt, buildSite, post } from '../support/site.js';
 import { png } from '../support/images.js';
 import { readFeed, readXml } from '../support/xml.js';
 
@@ -328,3 +333,54 @@ describe('permalink and keys from other tools', () => {
     expect(await built.exists('/2025/03/a/')).toBe(true);
   });
 });
+
+describe('the messy fixture site (tests/fixtures/messy)', () => {
+  it('builds posts in Jekyll, Hugo and Eleventy shapes with every link leading somewhere', async () => {
+    const root = fileURLToPath(new URL('../fixtures/messy/', import.meta.url));
+    const outDir = await mkdtemp(path.join(tmpdir(), 'rubric-messy-'));
+    try {
+      const built = await buildAt(root, { outDir, cache: false });
+      expect(built.result.errors).toEqual([]);
+      const mine = built.result.warnings.filter((w) => MESSY_POSTS.includes(w.file));
+      expect(mine.map((w) => `${w.name} ${w.file}:${w.line}:${w.column}`)).toEqual([
+        'PostPermalinkIgnored posts/2015-03-17-a-jekyll-post.md:9:1',
+      ]);
+      const $hugo = await built.page('/2016/03/dhow-harbours/');
+      expect(texts($hugo, '.post-full .post-author')).toEqual([
+        'Salma Al-Harthy and Peter Lindqvist',
+      ]);
+      // labels, then tags, then categories: the author's order within each.
+      expect(texts($hugo, '.post-full .post-labels a')).toEqual([
+        'maritime trade',
+        'ports',
+        'Oman',
+      ]);
+      expect($hugo('meta[property="og:image"]').attr('content')).toBe(
+        'https://example.org/notes/2016/03/dhow-harbours/harbour.png',
+      );
+      expect($hugo('.post-image img').attr('alt')).toBe('Wooden dhows moored at low tide');
+      const $eleventy = await built.page('/2024/02/caspian-notes/');
+      expect(texts($eleventy, '.post-full .post-author')).toEqual(['Mina Tehrani']);
+      expect(await built.exists('/2012/05/notes-on-gulf-ferry-timetable.html')).toBe(true);
+      expect(await built.exists('/2014/01/not-yet/')).toBe(false);
+      const { broken } = await crawl(outDir, 'https://example.org/notes/');
+      expect(broken.filter((b) => MESSY_POSTS.some((p) => b.from.includes(slugOf(p))))).toEqual([]);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The fixture posts this file pins; colleagues add others to the same site. */
+const MESSY_POSTS = [
+  'posts/2016-03-23-dhow-harbours/index.md',
+  'posts/2015-03-17-a-jekyll-post.md',
+  'posts/2012-05-old-address.md',
+  'posts/2024/2024-02-11-caspian-notes/index.md',
+  'posts/2014-01-01-not-yet.md',
+];
+
+function slugOf(source: string): string {
+  const name = source.endsWith('/index.md') ? path.posix.dirname(source) : source;
+  return path.posix.basename(name, '.md').replace(/^\d{4}-\d{2}-\d{2}-/, '');
+}
