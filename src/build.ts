@@ -62,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const run = await session.run();
   let errors = folderError ? [folderError, ...run.errors] : run.errors;
   if (errors.length === 0) {
-    errors = sortProblems(await writeSite(outDir, run.files, run.sources.staticFiles));
+    errors = sortProblems(await writeSite(outDir, run.files, run.staticFiles));
   }
   const ok = errors.length === 0;
   return {

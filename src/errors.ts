@@ -17,6 +17,7 @@ export type ErrorName =
   | 'InvalidLabels'
   | 'InvalidSlug'
   | 'InvalidAlias'
+  | 'InvalidUrl'
   | 'LabelSlugCollision'
   | 'UrlCollision'
   | 'ReservedPath'
@@ -28,7 +29,11 @@ export type ErrorName =
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName =
-  'FrontMatterTypo' | 'LabelVariants' | 'UnknownCodeLanguage' | 'RelativeBaseUrl';
+  | 'FrontMatterTypo'
+  | 'LabelVariants'
+  | 'UnknownCodeLanguage'
+  | 'RelativeBaseUrl'
+  | 'PostPermalinkIgnored';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

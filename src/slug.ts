@@ -40,6 +40,20 @@ export function labelKey(name: string): string {
 
 /** A post's slug from its file name: the stem, with a leading `YYYY-MM-DD-` dropped. */
 export function slugFromFileName(fileName: string): string {
-  const stem = fileName.replace(/\.[^.]*$/, '');
+  return slugFromStem(fileName.replace(/\.[^.]*$/, ''));
+}
+
+/** A post's slug from a name without extension (a bundle's folder): `2024-05-01-oman` → `oman`. */
+export function slugFromStem(stem: string): string {
   return slugify(stem.replace(/^\d{4}-\d{2}-\d{2}-/, ''));
+}
+
+/**
+ * A page bundle's text: `posts/2024-05-01-oman/index.md`, whose folder names the post (as
+ * a file stem does) and holds its images and files (Hugo's leaf bundles). `posts/index.md`
+ * is an ordinary post.
+ */
+export function isBundle(source: string): boolean {
+  const parts = source.split('/');
+  return parts.length > 2 && /^index\.(md|markdown)$/.test(parts.at(-1) ?? '');
 }

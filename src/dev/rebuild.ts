@@ -75,7 +75,7 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
       if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0, writeMs: 0 };
       const writeStarted = performance.now();
       const files = renderedFiles(run.files);
-      const { staticFiles } = run.sources;
+      const { staticFiles } = run;
       if (written === null || run.kinds.has('config')) {
         await writeSite(outDir, files, staticFiles);
         written = outputState(files, staticFiles);
@@ -89,10 +89,12 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
           writeMs: now - writeStarted,
         };
       }
+      // By source, so that a bundle's photo.jpg maps to its copy beside the post's page.
+      const changedSources = new Set(
+        (changed ?? []).filter((file) => classify(file, outputFolder) === 'static'),
+      );
       const changedStatic = new Set(
-        (changed ?? [])
-          .filter((file) => classify(file, outputFolder) === 'static')
-          .map((file) => file.slice('static/'.length)),
+        staticFiles.filter((f) => changedSources.has(f.sourcePath)).map((f) => f.outputPath),
       );
       const update = await updateOutput(outDir, written, files, staticFiles, changedStatic);
       written = update.state;

@@ -8,6 +8,9 @@ import { glob } from 'tinyglobby';
 import { mapLimit } from '../concurrency.js';
 import { compareStrings } from '../errors.js';
 import { packageRoot } from '../paths.js';
+import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
+
+export type { BundleFile, ImageSize } from './bundles.js';
 
 /** A text file of the site, with its path relative to the site folder. */
 export interface SourceFile {
@@ -42,6 +45,10 @@ export interface SiteSources {
   readonly posts: readonly SourceFile[];
   readonly templates: readonly TemplateSource[];
   readonly staticFiles: readonly StaticFile[];
+  /** The files of page bundles (`posts/oman/photo.jpg` beside `posts/oman/index.md`). */
+  readonly bundleFiles: readonly BundleFile[];
+  /** The size of each local image (bundle and static files), by site-relative path. */
+  readonly imageSizes: ReadonlyMap<string, ImageSize>;
 }
 
 /** The built-in theme: this package's own `templates/` and `static/`. */
@@ -68,7 +75,18 @@ export async function loadSite(root: string): Promise<SiteSources> {
     readAll(root, 'posts', POST_PATTERNS),
     loadTheme(root),
   ]);
-  return { root, configText, posts, ...theme };
+  return { root, configText, posts, ...theme, ...(await loadAssets(root, posts, theme)) };
+}
+
+/** The bundle files of `posts` and the sizes of every local image. */
+async function loadAssets(
+  root: string,
+  posts: readonly SourceFile[],
+  theme: Pick<SiteSources, 'staticFiles'>,
+): Promise<Pick<SiteSources, 'bundleFiles' | 'imageSizes'>> {
+  const bundleFiles = await listBundleFiles(root, posts);
+  const imageSizes = await measureImages(root, [...theme.staticFiles, ...bundleFiles]);
+  return { bundleFiles, imageSizes };
 }
 
 /** The file names that are posts inside `posts/`. */
@@ -98,7 +116,8 @@ export async function reloadSite(
   }));
   const known = new Set(previous.posts.map((file) => file.path));
   let posts: SourceFile[];
-  if (read.every(({ file, text }) => text !== null && known.has(file))) {
+  const onlyEdits = read.every(({ file, text }) => text !== null && known.has(file));
+  if (onlyEdits) {
     // Only edits: the list keeps its order, with the edited posts swapped in.
     const edited = new Map(read.map(({ file, text }) => [file, stripBom(text ?? '')]));
     posts = previous.posts.map((file) => {
@@ -114,12 +133,17 @@ export async function reloadSite(
     posts = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
   }
   const theme = changes.theme ? await loadTheme(root) : previous;
+  // Bundles change with the posts that own them, and with the files beside them (which
+  // the watcher reports as static changes).
+  const assets = onlyEdits && !changes.theme ? previous : await loadAssets(root, posts, theme);
   return {
     root,
     configText: previous.configText,
     posts,
     templates: theme.templates,
     staticFiles: theme.staticFiles,
+    bundleFiles: assets.bundleFiles,
+    imageSizes: assets.imageSizes,
   };
 }
 

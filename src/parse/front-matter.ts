@@ -9,6 +9,13 @@ import { readDate } from '../dates.js';
 import { isSlug, labelKey } from '../slug.js';
 import { closest } from '../suggest.js';
 import {
+  permalinkWarning,
+  readAuthors,
+  readFixedUrl,
+  readImage,
+  type FrontMatterImage,
+} from './peer-keys.js';
+import {
   itemPosition,
   parseYaml,
   topLevelEntries,
@@ -28,11 +35,18 @@ export interface FrontMatter {
   readonly updated: number | null;
   /** Label names as written, trimmed, in the author's order, without repeats. */
   readonly labels: readonly string[];
-  readonly author: string | null;
+  /** Byline names from `author` and `authors`; empty means the site's author. */
+  readonly authors: readonly string[];
+  /** `summary`, else `description`, else `excerpt`. */
   readonly summary: string | null;
+  /** The post's picture (`image`, `cover` or `images`), as written. */
+  readonly image: FrontMatterImage | null;
   readonly slug: string | null;
   /** Where the `slug:` value is, so a URL collision can point at the line to change. */
   readonly slugAt: LineColumn | null;
+  /** Hugo's `url:`: the post's exact path (`/2012/05/old.html`, `/notes/`), or null. */
+  readonly fixedUrl: string | null;
+  readonly fixedUrlAt: LineColumn | null;
   readonly draft: boolean;
   /** `toc: true` asks for a table of contents on the post's page. */
   readonly toc: boolean;
@@ -43,7 +57,10 @@ export interface FrontMatter {
    * with `/`; a path without a file extension ends with `/`.
    */
   readonly aliases: readonly string[];
-  /** Every key the contract does not know, for templates (`post.data.editor`). */
+  /**
+   * Every key the contract does not know, and the peer keys as written, for templates
+   * (`post.data.editor`, `post.data.cover`).
+   */
   readonly data: Readonly<Record<string, unknown>>;
 }
 
@@ -54,6 +71,26 @@ export interface SplitPost {
   readonly errors: readonly BuildError[];
   readonly warnings: readonly BuildWarning[];
 }
+
+/**
+ * What Jekyll, Hugo and Eleventy posts carry (see peer-keys.ts). Read, and also kept in
+ * `data` as written, since themes from those tools read them there.
+ */
+const PEER_KEYS = [
+  'authors',
+  'categories',
+  'category',
+  'description',
+  'excerpt',
+  'image',
+  'cover',
+  'images',
+  'imageAlt',
+  'lastmod',
+  'published',
+  'url',
+  'permalink',
+] as const;
 
 const KNOWN_KEYS = [
   'title',
@@ -68,7 +105,9 @@ const KNOWN_KEYS = [
   'toc',
   'aliases',
   'page',
+  ...PEER_KEYS,
 ] as const;
+
 type KnownKey = (typeof KNOWN_KEYS)[number];
 
 /**
@@ -172,7 +211,7 @@ function checkFrontMatter(
     title = String(titleEntry.value).trim();
   }
 
-  const dateReading = readDateKey(byKey.get('date'), 'date', zone, fail);
+  const dateReading = readDateKey(byKey.get('date'), zone, fail);
   if (!byKey.has('date')) {
     errors.push(
       buildError(
@@ -183,19 +222,37 @@ function checkFrontMatter(
       ),
     );
   }
-  const updatedEntry = byKey.get('updated');
-  const updated = updatedEntry
-    ? (readDateKey(updatedEntry, 'updated', zone, fail)?.epochMs ?? null)
-    : null;
+  // `updated` over Hugo's `lastmod` when a post has both.
+  const updatedEntry = byKey.get('updated') ?? byKey.get('lastmod');
+  const updated = updatedEntry ? (readDateKey(updatedEntry, zone, fail)?.epochMs ?? null) : null;
 
   const labels: string[] = [];
-  for (const key of ['labels', 'tags'] as const) {
+  for (const key of ['labels', 'tags', 'categories', 'category'] as const) {
     const entry = byKey.get(key);
-    if (entry) labels.push(...readLabels(file, yaml, entry, errors));
+    if (!entry) continue;
+    // Jekyll's `categories: treaties history` is two: a string without a comma is split
+    // on spaces for this key alone (a label of many words belongs in `labels`).
+    const jekyllList = key === 'categories' && typeof entry.value === 'string';
+    if (jekyllList && !entry.value.includes(',')) labels.push(...entry.value.split(/\s+/));
+    else labels.push(...readLabels(file, yaml, entry, errors));
   }
 
-  const author = readText(byKey.get('author'), 'author', fail);
-  const summary = readText(byKey.get('summary'), 'summary', fail);
+  const sink = { file, yaml, errors };
+  const authors = readAuthors(sink, byKey.get('author'), byKey.get('authors'));
+  let summary: string | null = null;
+  for (const key of ['summary', 'description', 'excerpt']) {
+    summary ??= readText(byKey.get(key), key, fail);
+  }
+  const image = readImage(sink, {
+    image: byKey.get('image'),
+    cover: byKey.get('cover'),
+    images: byKey.get('images'),
+    imageAlt: byKey.get('imageAlt'),
+  });
+  const fixedUrlEntry = byKey.get('url');
+  const fixedUrl = readFixedUrl(sink, fixedUrlEntry);
+  const permalink = permalinkWarning(file, byKey.get('permalink'));
+  if (permalink) warnings.push(permalink);
 
   let slug: string | null = null;
   const slugEntry = byKey.get('slug');
@@ -219,6 +276,17 @@ function checkFrontMatter(
     'draft must be true or false.',
     'Write `draft: true` to keep the post out of the build, or remove the line.',
   );
+  // Jekyll's `published: false` is a draft; `published: true` changes nothing.
+  const published = byKey.get('published');
+  const unpublished =
+    published !== undefined &&
+    !readBoolean(
+      published,
+      fail,
+      'published must be true or false.',
+      'Write `published: false` to keep the post out of the build (as `draft: true`), or remove the line.',
+      true,
+    );
   const toc = readBoolean(
     byKey.get('toc'),
     fail,
@@ -237,6 +305,7 @@ function checkFrontMatter(
 
   const data: Record<string, unknown> = {};
   for (const entry of entries) {
+    if ((PEER_KEYS as readonly string[]).includes(entry.key)) data[entry.key] = entry.value;
     if (isKnownKey(entry.key)) continue;
     data[entry.key] = entry.value;
     const meant = closest(entry.key, SUGGESTED_KEYS);
@@ -258,12 +327,15 @@ function checkFrontMatter(
     date: dateReading.epochMs,
     dateHasTime: dateReading.hasTime,
     updated,
-    labels: dedupe(labels),
-    author,
+    labels: dedupe(labels.filter((label) => label !== '')),
+    authors,
     summary,
+    image,
     slug,
     slugAt: slug === null ? null : (slugEntry?.valueAt ?? null),
-    draft,
+    fixedUrl,
+    fixedUrlAt: fixedUrl === null ? null : (fixedUrlEntry?.valueAt ?? null),
+    draft: draft || unpublished,
     toc,
     page,
     aliases,
@@ -276,11 +348,11 @@ type Fail = (name: BuildError['name'], entry: YamlEntry, message: string, hint: 
 
 function readDateKey(
   entry: YamlEntry | undefined,
-  key: 'date' | 'updated',
   zone: string,
   fail: Fail,
 ): { epochMs: number; hasTime: boolean } | null {
   if (!entry) return null;
+  const key = entry.key;
   const text = typeof entry.value === 'string' ? entry.value : String(entry.value);
   const reading = readDate(text, zone);
   if (reading.ok) return reading;
@@ -293,17 +365,18 @@ function readDateKey(
   return null;
 }
 
-/** A true/false key; absent is false. */
+/** A true/false key; absent (or wrong, after the error) is `absent`. */
 function readBoolean(
   entry: YamlEntry | undefined,
   fail: Fail,
   message: string,
   hint: string,
+  absent = false,
 ): boolean {
-  if (!entry) return false;
+  if (!entry) return absent;
   if (typeof entry.value === 'boolean') return entry.value;
   fail('FrontMatterInvalid', entry, message, hint);
-  return false;
+  return absent;
 }
 
 function readText(entry: YamlEntry | undefined, key: string, fail: Fail): string | null {

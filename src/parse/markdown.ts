@@ -21,6 +21,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import rehypeFocusablePre from './rehype-focusable-pre.js';
+import { rehypeMarkLocalUrls, type LocalUrlOptions } from './local-urls.js';
 
 /** A heading of a post, for its table of contents. */
 export interface Heading {
@@ -68,8 +69,8 @@ export interface CodeLanguage {
   readonly column: number;
 }
 
-/** Renders Markdown; one per build. */
-export type MarkdownRenderer = (markdown: string) => RenderedBody;
+/** Renders Markdown; one per build. `options` says what kind of post it is. */
+export type MarkdownRenderer = (markdown: string, options?: LocalUrlOptions) => RenderedBody;
 
 /** Blogger's jump break, as Blogger writes it and as people type it. */
 const JUMP_BREAK = /^<!--\s*more\s*-->$/i;
@@ -111,11 +112,12 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     .use(rehypeHighlight, { detect: false, plainText: PLAIN_TEXT })
     .use(rehypeLazyImages)
     .use(rehypeFocusablePre)
+    .use(rehypeMarkLocalUrls)
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 
-  return (markdown) => {
-    const file = new VFile(markdown);
+  return (markdown, options = {}) => {
+    const file = new VFile({ value: markdown, data: { ...options } });
     const tree: HastRoot = processor.runSync(processor.parse(file), file);
     const breakAt = tree.children.findIndex(isJumpBreak);
     const hasMore = breakAt !== -1;

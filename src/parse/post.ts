@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
-import { slugFromFileName } from '../slug.js';
+import { isBundle, slugFromFileName, slugFromStem } from '../slug.js';
 import type { SourceFile } from '../load/load.js';
 import { readFrontMatter } from './front-matter.js';
 import type { Heading, MarkdownRenderer } from './markdown.js';
@@ -24,13 +24,18 @@ export interface Post {
   readonly updated: number | null;
   /** Label names as the author wrote them. */
   readonly labels: readonly string[];
-  /** The post's own byline; null means the site's author. */
-  readonly author: string | null;
+  /** The post's own byline names, in order; empty means the site's author. */
+  readonly authors: readonly string[];
   /**
    * Plain text for lists, feeds and meta descriptions: `summary` from the front matter,
    * else the body before the jump break, else its first paragraph; may be empty.
    */
   readonly summary: string;
+  /** The post's picture (front matter `image`, `cover` or `images`), as written. */
+  readonly image: { readonly src: string; readonly alt: string | null } | null;
+  /** The post's exact path from front matter `url:` (`/2012/05/old.html`), or null. */
+  readonly fixedUrl: string | null;
+  readonly fixedUrlAt: { readonly line: number; readonly column: number } | null;
   readonly draft: boolean;
   /** A page of the site rather than a post (front matter `page: true`). */
   readonly page: boolean;
@@ -63,7 +68,8 @@ export function parsePost(
 ): ParsedPost {
   const { frontMatter, body, errors, warnings } = readFrontMatter(file, zone);
   if (!frontMatter) return { post: null, errors, warnings };
-  const rendered = renderMarkdown(body);
+  const bundle = isBundle(file.path);
+  const rendered = renderMarkdown(body, { bundle });
   // Positions in the body are counted from its first line; the file's lines come first.
   const text = file.text.replace(/\r\n?/g, '\n');
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length - 1;
@@ -77,15 +83,22 @@ export function parsePost(
   );
   const post: Post = {
     source: file.path,
-    slug: frontMatter.slug ?? slugFromFileName(path.posix.basename(file.path)),
+    slug:
+      frontMatter.slug ??
+      (bundle
+        ? slugFromStem(path.posix.basename(path.posix.dirname(file.path)))
+        : slugFromFileName(path.posix.basename(file.path))),
     slugAt: frontMatter.slugAt,
     title: frontMatter.title,
     date: frontMatter.date,
     dateHasTime: frontMatter.dateHasTime,
     updated: frontMatter.updated,
     labels: frontMatter.labels,
-    author: frontMatter.author,
+    authors: frontMatter.authors,
     summary: frontMatter.summary ?? rendered.summary,
+    image: frontMatter.image,
+    fixedUrl: frontMatter.fixedUrl,
+    fixedUrlAt: frontMatter.fixedUrlAt,
     draft: frontMatter.draft,
     page: frontMatter.page,
     aliases: frontMatter.aliases,

@@ -5,7 +5,7 @@
  */
 import { buildError, compareStrings, type BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { FEED_URL, HOME_URL, RESERVED_SEGMENTS, outputPathOf, staticPageUrl } from './urls.js';
+import { FEED_URL, HOME_URL, RESERVED_SEGMENTS, outputPathOf, sitePageUrl } from './urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
@@ -28,23 +28,27 @@ export function findCollisions(
   site: Site,
   postUrls: readonly string[],
   staticPaths: readonly string[],
+  bundlePaths: readonly { readonly outputPath: string; readonly sourcePath: string }[] = [],
 ): BuildError[] {
   const errors: BuildError[] = [];
   const claims: Claim[] = [];
   const postFix = 'Give one of the posts a different `slug:` in its front matter.';
   const sources = [
     ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
-    ...site.pages.map((post) => ({ post, url: staticPageUrl(post.slug) })),
+    ...site.pages.map((post) => ({ post, url: sitePageUrl(post) })),
   ];
   for (const { post, url } of sources) {
     const first = url.split('/').find((segment) => segment !== '') ?? '';
+    const fixed = post.fixedUrl !== null;
     if (url === HOME_URL || RESERVED_SEGMENTS.includes(first)) {
       errors.push(
         buildError(
           'ReservedPath',
-          { file: post.source },
+          { file: post.source, ...(fixed ? post.fixedUrlAt : null) },
           `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/, /archive/).`,
-          'Give the post another `slug:`, or change `permalink` in site.yaml.',
+          fixed
+            ? 'Give the post another `url:`.'
+            : 'Give the post another `slug:`, or change `permalink` in site.yaml.',
         ),
       );
       continue;
@@ -54,8 +58,8 @@ export function findCollisions(
       output: outputPathOf(url),
       by: post.source,
       file: post.source,
-      at: post.slugAt,
-      fix: postFix,
+      at: fixed ? post.fixedUrlAt : post.slugAt,
+      fix: fixed ? 'Give one of the posts a different `url:` in its front matter.' : postFix,
     });
   }
   for (const page of pages) {
@@ -94,6 +98,17 @@ export function findCollisions(
       file: `static/${output}`,
       at: null,
       fix: 'Rename or move the static file.',
+    });
+  }
+
+  for (const { outputPath, sourcePath } of bundlePaths) {
+    claims.push({
+      kind: 'static',
+      output: outputPath,
+      by: sourcePath,
+      file: sourcePath,
+      at: null,
+      fix: "Rename the file in the post's folder, or give the post another `slug:`.",
     });
   }
 

@@ -63,7 +63,11 @@ export function blogPostingJsonLd(facts: PostingFacts): string {
     description: facts.description || undefined,
     datePublished: post.date.iso,
     dateModified: (post.updated ?? post.date).iso,
-    author: post.author ? { '@type': 'Person', name: post.author } : undefined,
+    author:
+      post.authors.length > 0
+        ? post.authors.map((name) => ({ '@type': 'Person', name }))
+        : undefined,
+    image: post.image?.absoluteUrl ?? undefined,
     keywords: post.labels.length > 0 ? post.labels.map((l) => l.name).join(', ') : undefined,
     inLanguage: facts.language,
     url: facts.url,

@@ -18,7 +18,7 @@ import {
   labelFeedUrl,
   labelUrl,
 } from './urls.js';
-import type { FeedEntryView, FeedPageData, FeedView, Page, SiteView } from './view.js';
+import type { FeedEntryView, FeedPageData, FeedView, Page, PostView, SiteView } from './view.js';
 
 /** What the feeds are made from. */
 export interface FeedInputs {
@@ -28,11 +28,13 @@ export interface FeedInputs {
   readonly origin: string;
   /** `postUrls[i]`: the URL of `site.posts[i]`. */
   readonly postUrls: readonly string[];
+  /** `postViews[i]`: the view of `site.posts[i]`, whose body has its links finished. */
+  readonly postViews: readonly PostView[];
 }
 
 /** The feed pages of a site: `/feed.xml`, `/rss.xml`, and `/labels/SLUG/feed.xml` each. */
 export function feedPages(inputs: FeedInputs): Page[] {
-  const { site, siteView, origin, postUrls } = inputs;
+  const { site, siteView, origin, postUrls, postViews } = inputs;
   const { config } = site;
   const absolute = (url: string) => absoluteHref(hrefOf(url, config.basePath), origin);
   const host = new URL(origin).hostname;
@@ -43,7 +45,8 @@ export function feedPages(inputs: FeedInputs): Page[] {
     let entry = entries.get(index);
     if (!entry) {
       const post = site.posts[index];
-      if (!post) throw new Error(`no post ${String(index)}`);
+      const view = postViews[index];
+      if (!post || !view) throw new Error(`no post ${String(index)}`);
       const updated = Math.max(post.date, post.updated ?? post.date);
       const stem = post.source
         .replace(/^posts\//, '')
@@ -51,7 +54,7 @@ export function feedPages(inputs: FeedInputs): Page[] {
       // The whole summary: a feed reader shows it as the entry's text, unlike a meta
       // description, which search engines cut at about 160 characters anyway.
       const summary = xmlText(post.summary);
-      const contentHtml = config.feedContent === 'full' ? xmlText(post.html) : '';
+      const contentHtml = config.feedContent === 'full' ? xmlText(view.html) : '';
       entry = {
         updated,
         view: {
@@ -61,7 +64,8 @@ export function feedPages(inputs: FeedInputs): Page[] {
           publishedIso: rfc3339(post.date, zone),
           updatedIso: rfc3339(updated, zone),
           publishedRfc822: rfc822(post.date, zone),
-          author: xmlText(post.author ?? config.author),
+          author: xmlText(view.author),
+          authors: view.authors.map(xmlText),
           categories: (site.postLabels[index] ?? []).map((l) =>
             xmlText(site.labels[l]?.name ?? ''),
           ),

@@ -8,7 +8,18 @@ import type { Site } from '../model/site.js';
 import type { Heading } from '../parse/markdown.js';
 import type { Post } from '../parse/post.js';
 import { fillPhrase } from '../words.js';
+import type { StaticFile } from '../load/load.js';
 import { archivePages, sidebarArchive } from './archive.js';
+import {
+  NO_ASSETS,
+  bundleCopies,
+  finishBody,
+  folderHref,
+  postImage,
+  sizeLookup,
+  type SiteAssets,
+  type SizeLookup,
+} from './assets.js';
 import { findCollisions } from './collisions.js';
 import { blogPostingJsonLd, describePost } from './describe.js';
 import { feedPages, hasFeed } from './feeds.js';
@@ -30,7 +41,7 @@ import {
   labelUrl,
   originOf,
   postUrl,
-  staticPageUrl,
+  sitePageUrl,
 } from './urls.js';
 import type {
   LabelIndexEntry,
@@ -50,6 +61,8 @@ const WORDS_PER_MINUTE = 200;
 /** The pages of a site, or the collisions that stop it from being written. */
 export interface Routes {
   readonly pages: readonly Page[];
+  /** The files of page bundles, copied next to their posts' pages as static files are. */
+  readonly copies: readonly StaticFile[];
   readonly errors: readonly BuildError[];
   readonly warnings: readonly BuildWarning[];
 }
@@ -72,7 +85,9 @@ export function listPageRobots(n: number): { robots?: string } {
 export interface RouteMemo {
   /** A post's URL and the link to it (under the base path, encoded). */
   readonly postUrls: WeakMap<Post, { readonly url: string; readonly href: string }>;
-  readonly postViews: WeakMap<Post, PostView>;
+  postViews: WeakMap<Post, PostView>;
+  /** The bundle files and image sizes the post views were made with. */
+  assets: SiteAssets | null;
   /** A post's page, by its view, with the neighbours and related posts it was made with. */
   readonly postPages: WeakMap<
     PostView,
@@ -103,6 +118,7 @@ export interface RouteMemo {
     readonly postUrls: readonly string[];
     readonly pageUrls: readonly string[];
     readonly staticPaths: readonly string[];
+    readonly copyPaths: readonly string[];
   } | null;
 }
 
@@ -113,6 +129,7 @@ export function createRouteMemo(): RouteMemo {
     postViews: new WeakMap(),
     postPages: new WeakMap(),
     labelRefs: new Map(),
+    assets: null,
     clearOutputs: null,
     siteView: null,
   };
@@ -126,6 +143,7 @@ export function routeSite(
   site: Site,
   staticPaths: readonly string[] = [],
   memo: RouteMemo = createRouteMemo(),
+  assets: SiteAssets = NO_ASSETS,
 ): Routes {
   const { config } = site;
   const { words } = config;
@@ -148,6 +166,25 @@ export function routeSite(
     return link;
   });
   const postUrls = postLinks.map((link) => link.url);
+  const copies = bundleCopies(
+    [
+      ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
+      ...site.pages.map((post) => ({ post, url: sitePageUrl(post) })),
+    ],
+    assets.bundleFiles,
+  );
+  // A view holds its body's image sizes and bundle links: new files, new views.
+  const sameAssets =
+    memo.assets !== null &&
+    memo.assets.bundleFiles === assets.bundleFiles &&
+    memo.assets.imageSizes === assets.imageSizes;
+  if (!sameAssets) memo.postViews = new WeakMap();
+  memo.assets = assets;
+  const files: PostFiles = {
+    sizeOf: sizeLookup([...assets.staticFiles, ...copies], assets.imageSizes, config.basePath),
+    bundleNames: bundleNamesOf(assets),
+    origin,
+  };
   const labelLinks = labelLinksOf(site, href, (label) =>
     withFeeds && hasFeed(site, label.posts) ? href(labelFeedUrl(label.slug)) : null,
   );
@@ -194,7 +231,7 @@ export function routeSite(
     const labels = (site.postLabels[i] ?? []).map((index) => labelRefs[index] as LabelRef);
     const known = memo.postViews.get(post);
     if (known?.url === url && sameItems(known.labels, labels)) return known;
-    const view = postView(post, url, labels, site, formatDate);
+    const view = postView(post, url, labels, site, formatDate, files);
     memo.postViews.set(post, view);
     return view;
   });
@@ -251,7 +288,7 @@ export function routeSite(
   });
 
   for (const sitePage of site.pages) {
-    const url = staticPageUrl(sitePage.slug);
+    const url = sitePageUrl(sitePage);
     pages.push({
       url,
       template: 'page',
@@ -264,7 +301,7 @@ export function routeSite(
           description: describePost(sitePage, config.language),
         },
         words,
-        post: postView(sitePage, href(url), [], site, formatDate),
+        post: postView(sitePage, href(url), [], site, formatDate, files),
       },
     });
   }
@@ -359,7 +396,7 @@ export function routeSite(
   const ownRobots = staticPaths.includes(ROBOTS_URL.slice(1));
   pages.push(...sitemapPages(pages, { site, siteView, origin, draftUrls, ownRobots }));
   if (withFeeds) {
-    pages.push(...feedPages({ site, siteView, origin, postUrls }));
+    pages.push(...feedPages({ site, siteView, origin, postUrls, postViews }));
   }
 
   const warnings: BuildWarning[] = [];
@@ -374,15 +411,47 @@ export function routeSite(
     );
   }
 
-  const outputs = { postUrls, pageUrls: pages.map((page) => page.url), staticPaths };
+  const copyPaths = copies.map((copy) => copy.outputPath);
+  const outputs = { postUrls, pageUrls: pages.map((page) => page.url), staticPaths, copyPaths };
   const unchanged =
     memo.clearOutputs !== null &&
     sameItems(memo.clearOutputs.postUrls, outputs.postUrls) &&
     sameItems(memo.clearOutputs.pageUrls, outputs.pageUrls) &&
-    sameItems(memo.clearOutputs.staticPaths, outputs.staticPaths);
-  const errors = unchanged ? [] : findCollisions(pages, site, postUrls, staticPaths);
+    sameItems(memo.clearOutputs.staticPaths, outputs.staticPaths) &&
+    sameItems(memo.clearOutputs.copyPaths, outputs.copyPaths);
+  const errors = unchanged ? [] : findCollisions(pages, site, postUrls, staticPaths, copies);
   memo.clearOutputs = errors.length === 0 ? outputs : null;
-  return { pages, errors, warnings };
+  return { pages, copies, errors, warnings };
+}
+
+/** What a post's view needs to know about the site's files. */
+interface PostFiles {
+  readonly sizeOf: SizeLookup;
+  /** The names of the files in each bundle, by the bundle's post. */
+  readonly bundleNames: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly origin: string | null;
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/** `Ann, Omid and Sara` as the site's language joins names; one formatter per language. */
+function listFormat(language: string): Intl.ListFormat {
+  let format = listFormats.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(language, { type: 'conjunction' });
+    listFormats.set(language, format);
+  }
+  return format;
+}
+
+function bundleNamesOf(assets: SiteAssets): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  for (const file of assets.bundleFiles) {
+    const known = names.get(file.post);
+    if (known) known.add(file.name);
+    else names.set(file.post, new Set([file.name]));
+  }
+  return names;
 }
 
 function postView(
@@ -391,23 +460,37 @@ function postView(
   labels: readonly LabelRef[],
   site: Site,
   formatDate: DateFormatter,
+  files: PostFiles,
 ): PostView {
+  const { config } = site;
   const readingMinutes = Math.max(1, Math.round(post.wordCount / WORDS_PER_MINUTE));
   const toc = post.toc === null ? [] : tocOf(post.toc);
+  const folder = folderHref(url);
+  const authors =
+    post.authors.length > 0 ? post.authors : config.author === '' ? [] : [config.author];
+  const image = postImage(post, {
+    folder,
+    basePath: config.basePath,
+    origin: files.origin,
+    bundleNames: files.bundleNames.get(post.source) ?? new Set(),
+    sizeOf: files.sizeOf,
+  });
   return {
     title: post.title,
     url,
     date: formatDate(post.date, post.dateHasTime),
     updated: post.updated === null ? null : formatDate(post.updated, false),
-    author: post.author ?? site.config.author,
+    author: authors.length > 1 ? listFormat(config.language).format(authors) : (authors[0] ?? ''),
+    authors,
+    image,
     summary: post.summary,
     labels,
     wordCount: post.wordCount,
     readingMinutes,
     readingTime: fillPhrase(site.config.words.readingTime, { n: readingMinutes }),
     toc: toc.length > 0 ? toc : null,
-    html: post.html,
-    excerptHtml: post.excerptHtml,
+    html: finishBody(post.html, folder, files.sizeOf),
+    excerptHtml: finishBody(post.excerptHtml, folder, files.sizeOf),
     hasMore: post.hasMore,
     data: post.data,
   };

@@ -22,7 +22,7 @@ import {
   hrefOf,
   labelFeedUrl,
   labelUrl,
-  staticPageUrl,
+  sitePageUrl,
 } from './urls.js';
 import type { Page, RedirectRule, SiteView } from './view.js';
 
@@ -46,7 +46,7 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
   const redirects: Redirect[] = [];
   const targets = [
     ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
-    ...site.pages.map((post) => ({ post, url: staticPageUrl(post.slug) })),
+    ...site.pages.map((post) => ({ post, url: sitePageUrl(post) })),
   ];
   for (const { post, url: to } of targets) {
     for (const alias of post.aliases) {

@@ -5,12 +5,16 @@
  */
 import { DateTime } from 'luxon';
 
-/** The URL of a post: the site's `permalink` pattern filled in from its date and slug. */
+/**
+ * The URL of a post: its exact `url:` when the front matter gives one, else the site's
+ * `permalink` pattern filled in from its date and slug.
+ */
 export function postUrl(
-  post: { readonly slug: string; readonly date: number },
+  post: { readonly slug: string; readonly date: number; readonly fixedUrl?: string | null },
   permalink: string,
   zone: string,
 ): string {
+  if (typeof post.fixedUrl === 'string') return post.fixedUrl;
   const local = DateTime.fromMillis(post.date, { zone });
   return permalink.replace(/:(year|month|day|slug)/g, (_, token: string) => {
     if (token === 'year') return local.toFormat('yyyy');
@@ -23,6 +27,14 @@ export function postUrl(
 /** A page of the site (`page: true`): its slug at the top, `/about/`. */
 export function staticPageUrl(slug: string): string {
   return `/${slug}/`;
+}
+
+/** The URL of a page of the site: its exact `url:`, else {@link staticPageUrl}. */
+export function sitePageUrl(page: {
+  readonly slug: string;
+  readonly fixedUrl: string | null;
+}): string {
+  return page.fixedUrl ?? staticPageUrl(page.slug);
 }
 
 /** The label index. */

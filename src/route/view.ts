@@ -145,7 +145,12 @@ export interface PostView {
   readonly url: string;
   readonly date: DisplayDate;
   readonly updated: DisplayDate | null;
+  /** Every byline name in the site's language: `Ann Lambton and Omid Rahimi`; may be empty. */
   readonly author: string;
+  /** The byline names one by one (front matter `author`/`authors`, else the site's `author`). */
+  readonly authors: readonly string[];
+  /** The post's picture (front matter `image`, `cover` or `images`), or null. */
+  readonly image: PostImageView | null;
   /** Plain text: front-matter `summary`, else the part before the jump break, else the first paragraph. */
   readonly summary: string;
   /** Names and links, no counts: a post's page must not change when another post joins. */
@@ -164,6 +169,22 @@ export interface PostView {
   readonly hasMore: boolean;
   /** Front-matter keys Rubric does not read, as written (`data.editor`). */
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** A post's picture, ready for `<img>` and for `og:image`. */
+export interface PostImageView {
+  /** The link to it (under `baseUrl`'s path), or the full URL the front matter gave. */
+  readonly url: string;
+  /**
+   * The same with the site's scheme and host, for Open Graph and JSON-LD; null when
+   * `baseUrl` has no host and the image is the site's own.
+   */
+  readonly absoluteUrl: string | null;
+  /** `imageAlt` (or the `alt` of an `image:`/`cover:` mapping), else the post's title. */
+  readonly alt: string;
+  /** Read from a local file; null for a remote image or a file that could not be read. */
+  readonly width: number | null;
+  readonly height: number | null;
 }
 
 /** A neighbouring post, for "Newer post" / "Older post" links. */
@@ -295,7 +316,10 @@ export interface FeedEntryView {
   readonly publishedIso: string;
   readonly updatedIso: string;
   readonly publishedRfc822: string;
+  /** Every byline name, joined as the site's language joins a list. */
   readonly author: string;
+  /** The byline names one by one: an Atom `<author>` and an RSS `<dc:creator>` each. */
+  readonly authors: readonly string[];
   /** Label names. */
   readonly categories: readonly string[];
   /** Plain text; may be empty. */

@@ -26,6 +26,7 @@ const LITTER = [/~$/, /^#.*#$/, /^\.#/, /\.sw[px]$/, /^\.DS_Store$/, /^Thumbs\.d
 
 const POST = /\.(md|markdown)$/;
 const TEMPLATE = /\.(hbs|handlebars)$/;
+const COMMENTS = /\.comments\.yaml$/;
 
 /**
  * Classifies a path relative to the site folder, with forward slashes (`posts/a.md`); a
@@ -46,7 +47,9 @@ export function classify(file: string, outputFolder?: string): ChangeKind {
     return 'ignored';
   }
   if (isFolder) return 'folder';
-  if (top === 'posts') return POST.test(name) ? 'post' : 'ignored';
+  // Other files in posts/ may be a page bundle's (photo.jpg beside oman/index.md): they
+  // are copied like static files. Blogger's comments files are not.
+  if (top === 'posts') return POST.test(name) ? 'post' : COMMENTS.test(name) ? 'ignored' : 'static';
   if (top === 'templates') {
     if (!TEMPLATE.test(name)) return 'ignored';
     return rest[0] === 'partials' && rest.length > 1 ? 'partial' : 'template';

@@ -16,7 +16,13 @@ import { createHash } from 'node:crypto';
 import { readConfig, type SiteConfig } from '../config/config.js';
 import { describeInstant } from '../dates.js';
 import { sortProblems, type BuildError, type BuildWarning } from '../errors.js';
-import { loadSite, reloadSite, type SiteSources, type SourceFile } from '../load/load.js';
+import {
+  loadSite,
+  reloadSite,
+  type SiteSources,
+  type SourceFile,
+  type StaticFile,
+} from '../load/load.js';
 import { buildSite, createModelMemo, type ModelMemo, type PublishOptions } from '../model/site.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../parse/markdown.js';
 import { parsePosts as parseAll } from '../parse/parse-posts.js';
@@ -44,8 +50,10 @@ export interface SessionRun {
    * with its HTML; without, each renders when the write stage asks for it.
    */
   readonly files: readonly OutputFile[];
-  /** The sources the run read; their static files are part of the output. */
+  /** The sources the run read. */
   readonly sources: SiteSources;
+  /** Files copied as they are: the static files, and page bundles' files beside their posts. */
+  readonly staticFiles: readonly StaticFile[];
   /** The site's configuration as read (the defaults when `site.yaml` is broken). */
   readonly config: SiteConfig;
   readonly errors: readonly BuildError[];
@@ -230,6 +238,7 @@ function runStages(
     site,
     sources.staticFiles.map((f) => f.outputPath),
     state.routeMemo,
+    sources,
   );
   report(routes);
   const routeMs = lap();
@@ -259,6 +268,8 @@ function runStages(
     timings,
     files: errors.length === 0 ? files : [],
     sources,
+    staticFiles:
+      routes.copies.length === 0 ? sources.staticFiles : [...sources.staticFiles, ...routes.copies],
     config,
     errors: sortProblems(errors),
     warnings: sortProblems(warnings),

@@ -66,7 +66,7 @@ describe('a post page', () => {
       description: 'Why Muscat gets the call.',
       datePublished: '2025-03-10T09:30:00+03:30',
       dateModified: '2025-03-12T18:00:00+03:30',
-      author: { '@type': 'Person', name: 'Mina' },
+      author: [{ '@type': 'Person', name: 'Mina' }],
       keywords: 'Oman, nuclear talks',
       inLanguage: 'fr-CA',
       url: 'https://example.org/blog/2025/03/c/',

@@ -266,7 +266,7 @@ describe('readFrontMatter: broken rules', () => {
         'slug: ../../x', //     line 4, value at column 7
         'labels: {a: 1}', //    line 5, value at column 9
         'draft: "yes"', //      line 6, value at column 8
-        'author: [a, b]', //    line 7, value at column 9
+        'author: {a: 1}', //    line 7, value at column 9
         '---',
       ),
     );
@@ -333,10 +333,13 @@ describe('readFrontMatter: good paths', () => {
       dateHasTime: true,
       updated: Date.parse('2025-04-13T00:00:00Z'),
       labels: ['Oman'],
-      author: 'Ann Lambton',
+      authors: ['Ann Lambton'],
       summary: 'Talks in Muscat.',
+      image: null,
       slug: 'oman-talks',
       slugAt: { line: 8, column: 7 },
+      fixedUrl: null,
+      fixedUrlAt: null,
       draft: true,
       toc: true,
       page: false,
@@ -354,10 +357,13 @@ describe('readFrontMatter: good paths', () => {
       dateHasTime: false,
       updated: null,
       labels: [],
-      author: null,
+      authors: [],
       summary: null,
+      image: null,
       slug: null,
       slugAt: null,
+      fixedUrl: null,
+      fixedUrlAt: null,
       draft: false,
       toc: false,
       page: false,
@@ -576,8 +582,11 @@ describe('parsePost', () => {
       dateHasTime: false,
       updated: null,
       labels: [],
-      author: null,
+      authors: [],
       summary: 'Hello.',
+      image: null,
+      fixedUrl: null,
+      fixedUrlAt: null,
       draft: false,
       page: false,
       aliases: [],
