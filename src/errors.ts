@@ -28,7 +28,7 @@ export type ErrorName =
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName =
-  'FrontMatterTypo' | 'LabelVariants' | 'UnknownCodeLanguage' | 'RelativeBaseUrl';
+  'FrontMatterTypo' | 'LabelVariants' | 'UnknownCodeLanguage' | 'RelativeBaseUrl' | 'LongSlug';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */
