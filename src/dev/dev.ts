@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { formatLocation, formatProblem, type Problem } from '../errors.js';
+import { guardOutput, OUTPUT_LOST } from './output-guard.js';
 import { after, createQueue, type Schedule } from './queue.js';
 import { createRebuilder, type Rebuild } from './rebuild.js';
 import { createReloadHub, EVENTS_PATH, injectClient, overlayErrors } from './reload.js';
@@ -83,12 +84,45 @@ export async function dev(options: DevOptions): Promise<DevServer> {
     hub.broadcast({ type: 'built', files: result.written });
   };
 
+  /** A rebuild that threw (an I/O error, a bug): said in the terminal and in every page. */
+  const crashed = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    options.log(`rebuild failed: ${message}; still serving the last good pages`);
+    if (error instanceof Error && error.stack) options.log(error.stack);
+    hub.broadcast({
+      type: 'failed',
+      errors: [
+        {
+          location: 'rubric dev',
+          name: 'RebuildFailed',
+          message: `The rebuild stopped: ${message}`,
+          hint: 'The last good pages are still served; the next change rebuilds and writes the output folder whole.',
+        },
+      ],
+    });
+  };
+
   report(await rebuilder.rebuild(), null);
 
+  const queue = createQueue(
+    async (batch) => {
+      const changed = batch.filter((file) => file !== OUTPUT_LOST);
+      if (changed.length < batch.length) {
+        options.log(`${rebuilder.outDir} is gone or incomplete: writing it whole again`);
+        rebuilder.outputLost();
+      }
+      report(await rebuilder.rebuild(changed), changed.length === 0 ? null : changed);
+    },
+    options.schedule ?? after(10),
+    crashed,
+  );
+  const guard = guardOutput(rebuilder, queue);
   const files = serveFolder({
     folder: rebuilder.outDir,
     basePath: () => basePath,
     transform: injectClient,
+    page: (file) => rebuilder.page(file),
+    missing: (file) => guard.missing(file),
   });
   const server = createServer((req, res) => {
     if ((req.url ?? '').split('?')[0] === EVENTS_PATH) {
@@ -100,14 +134,15 @@ export async function dev(options: DevOptions): Promise<DevServer> {
       res.end(`${error instanceof Error ? error.message : String(error)}\n`);
     });
   });
-  const port = await listen(server, options);
+  let port: number;
+  try {
+    port = await listen(server, options);
+  } catch (error) {
+    guard.close();
+    await queue.close();
+    throw error;
+  }
 
-  const queue = createQueue(
-    async (changed) => {
-      report(await rebuilder.rebuild(changed), changed);
-    },
-    options.schedule ?? after(10),
-  );
   const watcher = await watchSite(rebuilder.root, rebuilder.outputFolder, (paths) => {
     queue.add(paths);
   });
@@ -119,6 +154,7 @@ export async function dev(options: DevOptions): Promise<DevServer> {
     idle: () => queue.idle(),
     async close() {
       await watcher.close();
+      guard.close();
       await queue.close();
       hub.close();
       server.closeAllConnections();
