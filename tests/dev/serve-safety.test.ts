@@ -117,7 +117,7 @@ describe('rubric dev under load', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
     const replies: { url: string; reply: Reply }[] = [];
     let editing = true;
-    const MAX_REQUESTS = 6000;
+    const MAX_REQUESTS = 4000;
     const reader = async (n: number) => {
       for (let i = 0; editing && replies.length < MAX_REQUESTS; i++) {
         const target = (n + i) % 4 === 0 ? home : url;
@@ -125,7 +125,7 @@ describe('rubric dev under load', () => {
       }
     };
     const readers = Array.from({ length: 50 }, (_, n) => reader(n));
-    for (let version = 1; version <= 20; version++) {
+    for (let version = 1; version <= 12; version++) {
       await writeFiles(root, { 'posts/2025-02-01-tides.md': longPost(version) });
       // The watcher's event can arrive after idle() looks; wait for the page to change.
       for (let tries = 0; tries < 200; tries++) {
@@ -140,7 +140,7 @@ describe('rubric dev under load', () => {
     await Promise.all(readers);
     agent.destroy();
 
-    expect(whole.get(url)?.size).toBe(21);
+    expect(whole.get(url)?.size).toBe(13);
     const oks = replies.filter(({ reply }) => reply.status === 200);
     expect(oks.length).toBeGreaterThan(500);
     const bad = oks.filter(
