@@ -33,7 +33,8 @@ export type WarningName =
   | 'LabelVariants'
   | 'UnknownCodeLanguage'
   | 'RelativeBaseUrl'
-  | 'PostPermalinkIgnored';
+  | 'PostPermalinkIgnored'
+  | 'LongSlug';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

@@ -5,7 +5,7 @@
  */
 import { buildError, type BuildError } from '../errors.js';
 import { isTimeZone } from '../dates.js';
-import { isSlug, labelKey } from '../slug.js';
+import { hasSlugShape, isSlug, labelKey, MAX_SLUG_BYTES } from '../slug.js';
 import { closest } from '../suggest.js';
 import { PHRASE_KEYS, isPhraseKey, wordsFor, type Phrases, type Words } from '../words.js';
 import {
@@ -412,9 +412,15 @@ function readLabelSlugs(
   }
   const map = new Map<string, string>();
   for (const [index, [name, slug]] of Object.entries(value).entries()) {
-    if (typeof slug !== 'string' || !isSlug(slug)) {
+    if (typeof slug !== 'string' || !hasSlugShape(slug)) {
       return {
         problem: `The slug for label "${name}" must be lower-case letters, digits and single hyphens (got ${JSON.stringify(slug)}).`,
+        index,
+      };
+    }
+    if (!isSlug(slug)) {
+      return {
+        problem: `The slug for label "${name}" is ${Buffer.byteLength(slug)} bytes; a file name takes at most ${MAX_SLUG_BYTES} bytes, so write a shorter one.`,
         index,
       };
     }

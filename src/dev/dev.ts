@@ -5,9 +5,16 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { formatLocation, formatProblem, type Problem } from '../errors.js';
+import { guardOutput, OUTPUT_LOST } from './output-guard.js';
 import { after, createQueue, type Schedule } from './queue.js';
 import { createRebuilder, type Rebuild } from './rebuild.js';
-import { createReloadHub, EVENTS_PATH, injectClient, overlayErrors } from './reload.js';
+import {
+  createReloadHub,
+  EVENTS_PATH,
+  injectClient,
+  overlayErrors,
+  type ReloadHub,
+} from './reload.js';
 import { serveFolder } from './serve.js';
 import { watchSite } from './watch.js';
 
@@ -58,37 +65,33 @@ export async function dev(options: DevOptions): Promise<DevServer> {
   let basePath = '/';
 
   const report = (result: Rebuild, changed: readonly string[] | null) => {
-    const { run } = result;
-    for (const problem of [...run.warnings, ...run.errors]) {
-      options.log(formatProblem(problem), problem);
-    }
-    basePath = encodeURI(run.config.basePath);
-    if (run.errors.length > 0) {
-      const n = run.errors.length;
-      options.log(
-        `build failed with ${n} error${n === 1 ? '' : 's'}; still serving the last good pages`,
-      );
-      hub.broadcast({ type: 'failed', errors: overlayErrors(run.errors, formatLocation) });
-      return;
-    }
-    const pages = run.rendered.length;
-    const files = result.written.length;
-    const took = `in ${Math.round(result.ms)} ms`;
-    options.log(
-      changed === null
-        ? `built ${pages} page${pages === 1 ? '' : 's'} (${files} files written) ${took}`
-        : `${describe(changed)}: ${pages} page${pages === 1 ? '' : 's'} rendered, ` +
-            `${files} file${files === 1 ? '' : 's'} written, ${result.deleted.length} deleted ${took}`,
-    );
-    hub.broadcast({ type: 'built', files: result.written });
+    basePath = reportRebuild(options.log, hub, result, changed);
+  };
+  const crashed = (error: unknown) => {
+    reportCrash(options.log, hub, error);
   };
 
   report(await rebuilder.rebuild(), null);
 
+  const queue = createQueue(
+    async (batch) => {
+      const changed = batch.filter((file) => file !== OUTPUT_LOST);
+      if (changed.length < batch.length) {
+        options.log(`${rebuilder.outDir} is gone or incomplete: writing it whole again`);
+        rebuilder.outputLost();
+      }
+      report(await rebuilder.rebuild(changed), changed.length === 0 ? null : changed);
+    },
+    options.schedule ?? after(10),
+    crashed,
+  );
+  const guard = guardOutput(rebuilder, queue);
   const files = serveFolder({
     folder: rebuilder.outDir,
     basePath: () => basePath,
     transform: injectClient,
+    page: (file) => rebuilder.page(file),
+    missing: (file) => guard.missing(file),
   });
   const server = createServer((req, res) => {
     if ((req.url ?? '').split('?')[0] === EVENTS_PATH) {
@@ -100,14 +103,15 @@ export async function dev(options: DevOptions): Promise<DevServer> {
       res.end(`${error instanceof Error ? error.message : String(error)}\n`);
     });
   });
-  const port = await listen(server, options);
+  let port: number;
+  try {
+    port = await listen(server, options);
+  } catch (error) {
+    guard.close();
+    await queue.close();
+    throw error;
+  }
 
-  const queue = createQueue(
-    async (changed) => {
-      report(await rebuilder.rebuild(changed), changed);
-    },
-    options.schedule ?? after(10),
-  );
   const watcher = await watchSite(rebuilder.root, rebuilder.outputFolder, (paths) => {
     queue.add(paths);
   });
@@ -119,6 +123,7 @@ export async function dev(options: DevOptions): Promise<DevServer> {
     idle: () => queue.idle(),
     async close() {
       await watcher.close();
+      guard.close();
       await queue.close();
       hub.close();
       server.closeAllConnections();
@@ -129,6 +134,57 @@ export async function dev(options: DevOptions): Promise<DevServer> {
       );
     },
   };
+}
+
+type Log = DevOptions['log'];
+
+/** Prints a rebuild's problems and outcome and tells open pages; returns the site's base path. */
+function reportRebuild(
+  log: Log,
+  hub: ReloadHub,
+  result: Rebuild,
+  changed: readonly string[] | null,
+): string {
+  const basePath = encodeURI(result.run.config.basePath);
+  const { run } = result;
+  for (const problem of [...run.warnings, ...run.errors]) {
+    log(formatProblem(problem), problem);
+  }
+  if (run.errors.length > 0) {
+    const n = run.errors.length;
+    log(`build failed with ${n} error${n === 1 ? '' : 's'}; still serving the last good pages`);
+    hub.broadcast({ type: 'failed', errors: overlayErrors(run.errors, formatLocation) });
+    return basePath;
+  }
+  const pages = run.rendered.length;
+  const files = result.written.length;
+  const took = `in ${Math.round(result.ms)} ms`;
+  log(
+    changed === null
+      ? `built ${pages} page${pages === 1 ? '' : 's'} (${files} files written) ${took}`
+      : `${describe(changed)}: ${pages} page${pages === 1 ? '' : 's'} rendered, ` +
+          `${files} file${files === 1 ? '' : 's'} written, ${result.deleted.length} deleted ${took}`,
+  );
+  hub.broadcast({ type: 'built', files: result.written });
+  return basePath;
+}
+
+/** A rebuild that threw (an I/O error, a bug): said in the terminal and in every open page. */
+function reportCrash(log: Log, hub: ReloadHub, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  log(`rebuild failed: ${message}; still serving the last good pages`);
+  if (error instanceof Error && error.stack) log(error.stack);
+  hub.broadcast({
+    type: 'failed',
+    errors: [
+      {
+        location: 'rubric dev',
+        name: 'RebuildFailed',
+        message: `The rebuild stopped: ${message}`,
+        hint: 'The last good pages are still served; the next change rebuilds and writes the output folder whole.',
+      },
+    ],
+  });
 }
 
 /** Listens on the port, or the next free ones when the user did not choose it. */

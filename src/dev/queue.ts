@@ -2,7 +2,9 @@
  * The watch queue: file events come in bursts (an editor's save is often a write, a
  * rename and a delete), so they are gathered for a short quiet spell, then handed over
  * as one batch. Never two builds at once: paths that arrive while a build runs wait,
- * and when it ends they make exactly one more build, however many arrived.
+ * and when it ends they make exactly one more build, however many arrived. A build that
+ * throws is handed to `onError` (it is never swallowed) and the queue goes on: the next
+ * change builds again.
  */
 
 /** Runs `callback` after the quiet spell; returns a function that cancels it. */
@@ -18,10 +20,14 @@ export interface ChangeQueue {
   close(): Promise<void>;
 }
 
-/** Makes a queue in front of `build`, which gets each batch of distinct paths in order. */
+/**
+ * Makes a queue in front of `build`, which gets each batch of distinct paths in order;
+ * `onError` hears what a build threw.
+ */
 export function createQueue(
   build: (paths: readonly string[]) => Promise<void>,
   schedule: Schedule,
+  onError: (error: unknown, paths: readonly string[]) => void,
 ): ChangeQueue {
   let pending: string[] = [];
   let cancel: (() => void) | null = null;
@@ -48,7 +54,9 @@ export function createQueue(
     const batch = [...new Set(pending)];
     pending = [];
     running = build(batch)
-      .catch(() => undefined)
+      .catch((error: unknown) => {
+        onError(error, batch);
+      })
       .finally(() => {
         running = null;
         if (pending.length > 0 && !closed) arm();

@@ -3,6 +3,11 @@
  * change set. The first run writes the output folder whole (like `rubric build`, so stale
  * files from elsewhere go); later runs update it in place. A run with errors writes
  * nothing, so the last good pages stay.
+ *
+ * The rebuilder also keeps the pages of the last run whose write finished, for the server
+ * to answer from: a page is never read from the disk while it is being rewritten, so no
+ * one gets half of one. When the output folder may no longer hold what was written (a
+ * write threw halfway, or someone deleted `dist/`), the next run writes it whole.
  */
 import { checkOutputFolder, resolveFolders } from '../build.js';
 import { createSession, type SessionRun } from '../session/session.js';
@@ -44,6 +49,12 @@ export interface Rebuilder {
   readonly outputFolder: string | undefined;
   /** Runs a build; `changed` lists site-relative paths, or nothing for a full build. */
   rebuild(changed?: readonly string[]): Promise<Rebuild>;
+  /** The text of a page of the last finished write, by output path. */
+  page(file: string): string | undefined;
+  /** True when the last finished write produced this output path (a page or a static file). */
+  produced(file: string): boolean;
+  /** Says the output folder no longer holds what was written: the next run writes it whole. */
+  outputLost(): void;
 }
 
 /** Makes the rebuilder of a site. */
@@ -62,7 +73,33 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     cacheFolder: options.cache === false ? null : cacheFolder(root),
   });
   const folderError = checkOutputFolder(root, outDir);
+  /** What the output folder holds as far as the writer knows; null: write it whole. */
   let written: OutputState | null = null;
+  /** What the last finished write produced: what the server answers with. */
+  let served: OutputState | null = null;
+  /** False until a run went through, and again after one threw: run from nothing. */
+  let sessionSound = false;
+
+  const write = async (run: SessionRun, changed: readonly string[] | undefined) => {
+    const files = renderedFiles(run.files);
+    const { staticFiles } = run;
+    if (written === null || run.kinds.has('config')) {
+      await writeSite(outDir, files, staticFiles);
+      written = outputState(files, staticFiles);
+      const all = [...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
+      return { written: all.sort(), deleted: [] };
+    }
+    // By source, so that a bundle's photo.jpg maps to its copy beside the post's page.
+    const changedSources = new Set(
+      (changed ?? []).filter((file) => classify(file, outputFolder) === 'static'),
+    );
+    const changedStatic = new Set(
+      staticFiles.filter((f) => changedSources.has(f.sourcePath)).map((f) => f.outputPath),
+    );
+    const update = await updateOutput(outDir, written, files, staticFiles, changedStatic);
+    written = update.state;
+    return update;
+  };
 
   return {
     root,
@@ -70,42 +107,27 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     outputFolder,
     async rebuild(changed) {
       const started = performance.now();
-      const result = await session.run(written === null ? undefined : changed);
-      const run = folderError ? { ...result, errors: [folderError, ...result.errors] } : result;
-      if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0, writeMs: 0 };
-      const writeStarted = performance.now();
-      const files = renderedFiles(run.files);
-      const { staticFiles } = run;
-      if (written === null || run.kinds.has('config')) {
-        await writeSite(outDir, files, staticFiles);
-        written = outputState(files, staticFiles);
-        const all = [...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
+      try {
+        const result = await session.run(sessionSound ? changed : undefined);
+        sessionSound = true;
+        const run = folderError ? { ...result, errors: [folderError, ...result.errors] } : result;
+        if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0, writeMs: 0 };
+        const writeStarted = performance.now();
+        const done = await write(run, changed);
+        served = written;
         const now = performance.now();
-        return {
-          run,
-          written: all.sort(),
-          deleted: [],
-          ms: now - started,
-          writeMs: now - writeStarted,
-        };
+        return { run, ...done, ms: now - started, writeMs: now - writeStarted };
+      } catch (error) {
+        // A throw may have left the session half updated and any mix of old and new files.
+        sessionSound = false;
+        written = null;
+        throw error;
       }
-      // By source, so that a bundle's photo.jpg maps to its copy beside the post's page.
-      const changedSources = new Set(
-        (changed ?? []).filter((file) => classify(file, outputFolder) === 'static'),
-      );
-      const changedStatic = new Set(
-        staticFiles.filter((f) => changedSources.has(f.sourcePath)).map((f) => f.outputPath),
-      );
-      const update = await updateOutput(outDir, written, files, staticFiles, changedStatic);
-      written = update.state;
-      const now = performance.now();
-      return {
-        run,
-        written: update.written,
-        deleted: update.deleted,
-        ms: now - started,
-        writeMs: now - writeStarted,
-      };
+    },
+    page: (file) => served?.pages.get(file),
+    produced: (file) => served !== null && (served.pages.has(file) || served.statics.has(file)),
+    outputLost() {
+      written = null;
     },
   };
 }

@@ -7,9 +7,15 @@
  *
  * A request can never read outside the output folder: paths are decoded once, any `..`
  * segment, NUL or backslash is refused, and the real path (symlinks followed) must
- * still be inside the real output folder.
+ * still be inside the real output folder. A redirect is always a path on this server
+ * (`//labels` goes to `/labels/`, never to a host called `labels`).
+ *
+ * Pages the last build wrote are answered from memory (`page`), not from the disk, where
+ * the next build may be rewriting them: a reader never gets half of a page. A file the
+ * last build wrote that is missing on the disk is reported (`missing`), so the preview
+ * can write its output whole again.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { lookup } from 'mrmime';
@@ -22,7 +28,18 @@ export interface StaticOptions {
   readonly basePath: () => string;
   /** Changes an HTML page before it is sent; `file` is its path in the folder. */
   readonly transform: (html: string, file: string) => string;
+  /** The text of a page the last build wrote, by its path in the folder. */
+  readonly page?: (file: string) => string | undefined;
+  /**
+   * Hears of a file that is missing from the folder (or, for a page served from memory,
+   * from the disk); resolves true when the folder was written again and it is worth
+   * looking once more.
+   */
+  readonly missing?: (file: string) => Promise<boolean>;
 }
+
+/** The methods served; a 405 names them in `Allow`. */
+const ALLOWED_METHODS = 'GET, HEAD';
 
 /** Handles one request; resolves when the response is sent. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -31,7 +48,9 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Prom
 export function serveFolder(options: StaticOptions): RequestHandler {
   return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      send(res, req, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are served.\n');
+      send(res, req, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD are served.\n', {
+        Allow: ALLOWED_METHODS,
+      });
       return;
     }
     const pathname = (req.url ?? '/').split(/[?#]/)[0] ?? '/';
@@ -43,7 +62,13 @@ export function serveFolder(options: StaticOptions): RequestHandler {
       }
       return notFound(req, res, options);
     }
-    const found = await resolveFile(options.folder, pathname.slice(base.length));
+    const requested = pathname.slice(base.length);
+    if (await sendFromMemory(req, res, options, requested)) return;
+    let found = await resolveFile(options.folder, requested);
+    if (found === null && (await reportMissing(options, requested))) {
+      if (await sendFromMemory(req, res, options, requested)) return;
+      found = await resolveFile(options.folder, requested);
+    }
     if (found === 'folder') {
       redirect(res, `${pathname}/`);
       return;
@@ -53,14 +78,8 @@ export function serveFolder(options: StaticOptions): RequestHandler {
   };
 }
 
-/**
- * The file a request path names, `folder` when it names a folder without the trailing
- * slash, or null when there is no such file inside the folder.
- */
-export async function resolveFile(
-  folder: string,
-  requested: string,
-): Promise<{ absolute: string; relative: string } | 'folder' | null> {
+/** A request path as a path in the folder, or null when it may not name one. */
+function requestedFile(requested: string): { relative: string; wantsFolder: boolean } | null {
   let decoded: string;
   try {
     decoded = decodeURIComponent(requested);
@@ -71,7 +90,60 @@ export async function resolveFile(
   const segments = decoded.split('/');
   if (segments.some((s) => s === '..' || s === '.')) return null;
   const relative = segments.filter((s) => s !== '').join('/');
-  const wantsFolder = decoded === '' || decoded.endsWith('/');
+  return { relative, wantsFolder: decoded === '' || decoded.endsWith('/') };
+}
+
+/**
+ * Answers with a page of the last build from memory, or redirects a folder of one to
+ * its slash; false when the request names no such page. Checks afterwards that the page
+ * is still on the disk, so a deleted output folder is noticed.
+ */
+async function sendFromMemory(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: StaticOptions,
+  requested: string,
+): Promise<boolean> {
+  const target = requestedFile(requested);
+  if (target === null || !options.page) return false;
+  const { relative, wantsFolder } = target;
+  const file = wantsFolder ? `${relative === '' ? '' : `${relative}/`}index.html` : relative;
+  const text = options.page(file);
+  if (text === undefined) {
+    if (wantsFolder || options.page(`${relative}/index.html`) === undefined) return false;
+    redirect(res, `${req.url?.split(/[?#]/)[0] ?? ''}/`);
+    return true;
+  }
+  const type = contentType(file);
+  send(res, req, 200, type, type.startsWith('text/html') ? options.transform(text, file) : text);
+  const onDisk = await lstat(path.join(options.folder, file)).then(
+    () => true,
+    () => false,
+  );
+  if (!onDisk) void options.missing?.(file);
+  return true;
+}
+
+/** Tells `missing` of a request that found nothing; true when it is worth looking again. */
+async function reportMissing(options: StaticOptions, requested: string): Promise<boolean> {
+  const target = requestedFile(requested);
+  if (target === null || !options.missing) return false;
+  const { relative, wantsFolder } = target;
+  const file = wantsFolder ? `${relative === '' ? '' : `${relative}/`}index.html` : relative;
+  return options.missing(file);
+}
+
+/**
+ * The file a request path names, `folder` when it names a folder without the trailing
+ * slash, or null when there is no such file inside the folder.
+ */
+export async function resolveFile(
+  folder: string,
+  requested: string,
+): Promise<{ absolute: string; relative: string } | 'folder' | null> {
+  const target = requestedFile(requested);
+  if (target === null) return null;
+  const { relative, wantsFolder } = target;
   const candidate = wantsFolder
     ? path.join(folder, relative, 'index.html')
     : path.join(folder, relative);
@@ -98,6 +170,11 @@ async function notFound(
   res: ServerResponse,
   options: StaticOptions,
 ): Promise<void> {
+  const inMemory = options.page?.('404.html');
+  if (inMemory !== undefined) {
+    send(res, req, 404, 'text/html; charset=utf-8', options.transform(inMemory, '404.html'));
+    return;
+  }
   const page = await resolveFile(options.folder, '404.html');
   if (page === null || page === 'folder') {
     send(res, req, 404, 'text/plain; charset=utf-8', 'Not found.\n');
@@ -126,9 +203,18 @@ export function contentType(file: string): string {
   return isText ? `${type}; charset=utf-8` : type;
 }
 
+/**
+ * A 301 to a path on this server. Repeated slashes are made one: `//labels/` would be
+ * read by a browser as a link to the host `labels`.
+ */
 function redirect(res: ServerResponse, location: string): void {
-  res.writeHead(301, { Location: location, 'Cache-Control': 'no-store' });
+  res.writeHead(301, { Location: sameOrigin(location), 'Cache-Control': 'no-store' });
   res.end();
+}
+
+/** A redirect target as a path on this server: one leading `/`, no empty segments. */
+export function sameOrigin(location: string): string {
+  return `/${location.replace(/^[/\\]+/, '')}`.replace(/\/{2,}/g, '/');
 }
 
 function send(
@@ -137,8 +223,10 @@ function send(
   status: number,
   type: string,
   body: Buffer | string,
+  headers: Readonly<Record<string, string>> = {},
 ): void {
   res.writeHead(status, {
+    ...headers,
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
     // A preview must show the latest build, never a cached one.

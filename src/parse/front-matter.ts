@@ -6,7 +6,7 @@
 import matter from 'gray-matter';
 import { buildError, buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import { readDate } from '../dates.js';
-import { isSlug, labelKey } from '../slug.js';
+import { fitSlug, hasSlugShape, labelKey, MAX_SLUG_BYTES, slugify, slugIsCut } from '../slug.js';
 import { closest } from '../suggest.js';
 import {
   permalinkWarning,
@@ -234,7 +234,7 @@ function checkFrontMatter(
     // on spaces for this key alone (a label of many words belongs in `labels`).
     const jekyllList = key === 'categories' && typeof entry.value === 'string';
     if (jekyllList && !entry.value.includes(',')) labels.push(...entry.value.split(/\s+/));
-    else labels.push(...readLabels(file, yaml, entry, errors));
+    else labels.push(...readLabels(file, yaml, entry, errors, warnings));
   }
 
   const sink = { file, yaml, errors };
@@ -258,7 +258,7 @@ function checkFrontMatter(
   const slugEntry = byKey.get('slug');
   if (slugEntry) {
     const value = slugEntry.value;
-    if ((typeof value !== 'string' && typeof value !== 'number') || !isSlug(String(value))) {
+    if ((typeof value !== 'string' && typeof value !== 'number') || !hasSlugShape(String(value))) {
       fail(
         'InvalidSlug',
         slugEntry,
@@ -266,7 +266,12 @@ function checkFrontMatter(
         'Write it like `slug: oman-talks`.',
       );
     } else {
-      slug = String(value);
+      slug = fitSlug(String(value));
+      if (slug !== String(value)) {
+        warnings.push(
+          longSlugWarning({ file, ...slugEntry.valueAt }, 'slug', `the slug is ${slug}`),
+        );
+      }
     }
   }
 
@@ -398,15 +403,24 @@ function readLabels(
   yaml: YamlText,
   entry: YamlEntry,
   errors: BuildError[],
+  warnings: BuildWarning[],
 ): string[] {
   const { value } = entry;
+  const warnIfLong = (name: string, at: LineColumn) => {
+    if (!slugIsCut(name)) return;
+    const slug = slugify(name);
+    warnings.push(longSlugWarning({ file, ...at }, 'label', `its page is at /labels/${slug}/`));
+  };
   const hint = `Write \`${entry.key}: [Oman, nuclear talks]\`, a list with one \`- name\` per line, or \`${entry.key}: Oman, nuclear talks\`.`;
   if (value === null) return [];
-  if (typeof value === 'string')
-    return value
+  if (typeof value === 'string') {
+    const names = value
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean);
+    for (const name of names) warnIfLong(name, entry.valueAt);
+    return names;
+  }
   if (!Array.isArray(value)) {
     errors.push(
       buildError(
@@ -423,6 +437,7 @@ function readLabels(
     if (typeof item === 'string' || typeof item === 'number') {
       const name = String(item).trim();
       if (name !== '') names.push(name);
+      warnIfLong(name, itemPosition(yaml, entry.node, index, entry.valueAt));
       return;
     }
     errors.push(
@@ -435,6 +450,26 @@ function readLabels(
     );
   });
   return names;
+}
+
+/**
+ * A slug (or a label's slug) too long for a file name was cut: say so where it was
+ * written, with the address the page now has.
+ */
+function longSlugWarning(
+  at: { file: string; line: number; column: number },
+  what: 'slug' | 'label',
+  result: string,
+): BuildWarning {
+  const whose = what === 'slug' ? 'This slug is' : 'This label makes a slug';
+  return buildWarning(
+    'LongSlug',
+    at,
+    `${whose} longer than the ${MAX_SLUG_BYTES} bytes a file name can safely take, so it is cut and given a short hash: ${result}.`,
+    what === 'slug'
+      ? 'Write a shorter `slug:` to choose the address yourself.'
+      : 'Shorten the label; a label this long is usually text that belongs in the post.',
+  );
 }
 
 /**

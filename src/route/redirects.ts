@@ -12,7 +12,7 @@
  * named with the label as written: `search/label/foreign relations of iran/index.html`.
  */
 import type { Site } from '../model/site.js';
-import { labelKey } from '../slug.js';
+import { isTooLong, labelKey } from '../slug.js';
 import {
   BLOGGER_FEED_PATH,
   FEED_URL,
@@ -143,6 +143,12 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
  * separators, nothing a URL would read as a query or fragment, nothing Windows refuses.
  */
 function canBeFileName(name: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  return !/[/\\?#%*:|"<>\u0000-\u001f\u007f]/.test(name) && name !== '.' && name !== '..';
+  return (
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
+    !/[/\\?#%*:|"<>\u0000-\u001f\u007f]/.test(name) &&
+    name !== '.' &&
+    name !== '..' &&
+    // Too long for a file name: the `_redirects` rule alone carries it.
+    !isTooLong(name)
+  );
 }

@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dev, type DevServer } from '../../src/dev/dev.js';
 import { makeSite, post } from '../support/site.js';
 
@@ -37,8 +37,13 @@ describe('rubric dev in Chromium', () => {
     });
   }, 60_000);
 
-  afterAll(async () => {
+  // Before the test site is deleted: a running dev would see its output go and write it again.
+  afterEach(async () => {
     await server?.close();
+    server = null;
+  });
+
+  afterAll(async () => {
     await context.close();
     await rm(profile, { recursive: true, force: true });
   });

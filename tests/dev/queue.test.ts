@@ -15,25 +15,32 @@ function harness() {
     };
   };
   const batches: string[][] = [];
-  const finishers: (() => void)[] = [];
+  const finishers: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  const thrown: [unknown, readonly string[]][] = [];
   const queue = createQueue(
     (paths) =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         batches.push([...paths]);
-        finishers.push(resolve);
+        finishers.push({ resolve, reject });
       }),
     schedule,
+    (error, paths) => thrown.push([error, paths]),
   );
   const elapse = () => {
     const due = timers.splice(0);
     for (const callback of due) callback();
   };
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
   const finish = async () => {
-    finishers.shift()?.();
+    finishers.shift()?.resolve();
     // Let the queue's promise callbacks run.
-    await new Promise((resolve) => setImmediate(resolve));
+    await settle();
   };
-  return { queue, timers, batches, elapse, finish };
+  const fail = async (error: Error) => {
+    finishers.shift()?.reject(error);
+    await settle();
+  };
+  return { queue, timers, batches, elapse, finish, fail, thrown };
 }
 
 describe('the change queue', () => {
@@ -82,5 +89,24 @@ describe('the change queue', () => {
     queue.add(['posts/b.md']);
     await finish();
     await closed;
+  });
+
+  it('hands a build that throws to onError, and the next change still builds', async () => {
+    const { queue, batches, elapse, fail, finish, thrown } = harness();
+    queue.add(['posts/a.md']);
+    elapse();
+    queue.add(['posts/b.md']);
+    const disk = new Error('EIO: i/o error, write');
+    await fail(disk);
+    expect(thrown).toEqual([[disk, ['posts/a.md']]]);
+    elapse();
+    expect(batches).toEqual([['posts/a.md'], ['posts/b.md']]);
+    await finish();
+    queue.add(['posts/c.md']);
+    elapse();
+    expect(batches).toHaveLength(3);
+    await finish();
+    await queue.idle();
+    expect(thrown).toHaveLength(1);
   });
 });

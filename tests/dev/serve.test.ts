@@ -22,6 +22,7 @@ interface Reply {
   status: number;
   type: string;
   location: string;
+  allow: string;
   body: string;
 }
 
@@ -51,6 +52,7 @@ async function serve(basePath = '/') {
             status: res.statusCode ?? 0,
             type: res.headers['content-type'] ?? '',
             location: res.headers.location ?? '',
+            allow: res.headers.allow ?? '',
             body,
           });
         });
@@ -134,4 +136,29 @@ describe('the dev file server', () => {
     expect(root.location).toBe('/blog/');
     expect((await get('/labels/oman/')).status).toBe(404);
   });
+
+  it.each([
+    ['//labels', '/labels/'],
+    ['///labels/oman', '/labels/oman/'],
+    ['//labels//oman', '/labels/oman/'],
+  ])('redirects %s to the path %s on this server, never to another host', async (asked, to) => {
+    const { get } = await serve();
+    const reply = await get(asked);
+    expect(reply.status).toBe(301);
+    expect(reply.location).toBe(to);
+    // Resolved against the page it came from, the target stays on this origin.
+    expect(new URL(reply.location, 'http://127.0.0.1:4000/x/').origin).toBe(
+      'http://127.0.0.1:4000',
+    );
+  });
+
+  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS'])(
+    'answers %s with 405 and the methods it takes in Allow',
+    async (method) => {
+      const { get } = await serve();
+      const reply = await get('/', method);
+      expect(reply.status).toBe(405);
+      expect(reply.allow).toBe('GET, HEAD');
+    },
+  );
 });
