@@ -8,6 +8,7 @@ import { checkOutputFolder, resolveFolders } from '../build.js';
 import { createSession, type SessionRun } from '../session/session.js';
 import { cacheFolder } from '../cache/cache.js';
 import { renderedFiles, updateOutput, outputState, type OutputState } from '../write/update.js';
+import { recoverOutput } from '../write/staging.js';
 import { writeSite } from '../write/write.js';
 import { classify } from '../session/classify.js';
 import path from 'node:path';
@@ -70,6 +71,8 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     outputFolder,
     async rebuild(changed) {
       const started = performance.now();
+      // As `rubric build`: a build killed while committing is finished before anything else.
+      if (written === null) await recoverOutput(root, outDir);
       const result = await session.run(written === null ? undefined : changed);
       const run = folderError ? { ...result, errors: [folderError, ...result.errors] } : result;
       if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0, writeMs: 0 };
@@ -77,7 +80,7 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
       const files = renderedFiles(run.files);
       const { staticFiles } = run.sources;
       if (written === null || run.kinds.has('config')) {
-        await writeSite(outDir, files, staticFiles);
+        await writeSite(outDir, files, staticFiles, root);
         written = outputState(files, staticFiles);
         const all = [...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
         const now = performance.now();
@@ -94,7 +97,7 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
           .filter((file) => classify(file, outputFolder) === 'static')
           .map((file) => file.slice('static/'.length)),
       );
-      const update = await updateOutput(outDir, written, files, staticFiles, changedStatic);
+      const update = await updateOutput(outDir, written, files, staticFiles, changedStatic, root);
       written = update.state;
       const now = performance.now();
       return {
