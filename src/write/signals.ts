@@ -25,6 +25,9 @@ export interface SignalHold {
 export function holdSignals(): SignalHold {
   let received: Deferred | null = null;
   const { promise: arrived, resolve: arrive } = withResolvers();
+  // `rubric dev` handles Ctrl+C itself (and its listener, added with `once`, is gone by
+  // the time it has fired): whoever listened before the hold is left to act on it.
+  const handledElsewhere = new Set(DEFERRED.filter((signal) => process.listenerCount(signal) > 0));
   const listeners = DEFERRED.map((signal) => {
     const listener = () => {
       received ??= signal;
@@ -37,8 +40,7 @@ export function holdSignals(): SignalHold {
     arrived,
     release() {
       for (const [signal, listener] of listeners) process.off(signal, listener);
-      // `rubric dev` listens for Ctrl+C itself and has been told; a build has not.
-      if (received !== null && process.listenerCount(received) === 0) {
+      if (received !== null && !handledElsewhere.has(received)) {
         process.kill(process.pid, received);
       }
     },

@@ -17,7 +17,8 @@ import { build } from '../../src/build.js';
 import { listFiles, makeSite, post, writeFiles } from '../support/site.js';
 
 const BIN = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../bin/rubric.js');
-const POSTS = 50;
+// Under 50, so no build starts parser threads: the test is about the write stage.
+const POSTS = 40;
 const LABELS = ['Oman', 'Iran', 'Qatar', 'Iraq', 'Yemen', 'Egypt'];
 
 /** The posts of the old site; the new one drops posts 1–10, adds 10 more, and retitles the site. */
@@ -115,7 +116,7 @@ describe('a build killed at any moment', () => {
     newSite = await snapshot(path.join(clean, 'dist'));
     // Every page shows the site's title, so every page changes; style.css and robots.txt do not.
     moves = [...newSite].filter(([file, bytes]) => oldSite.get(file) !== bytes).length;
-    expect(moves).toBeGreaterThan(60);
+    expect(moves).toBeGreaterThan(50);
     expect(newSite.get('style.css')).toBe(oldSite.get('style.css'));
     await rm(clean, { recursive: true });
   }, 120_000);
