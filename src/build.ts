@@ -7,6 +7,7 @@ import path from 'node:path';
 import { cacheFolder } from './cache/cache.js';
 import { buildError, sortProblems, type BuildError, type BuildWarning } from './errors.js';
 import { createSession, type HeldBackPost } from './session/session.js';
+import { recoverOutput } from './write/staging.js';
 import { writeSite } from './write/write.js';
 
 export type { HeldBackPost } from './session/session.js';
@@ -47,6 +48,8 @@ export interface BuildResult {
 /** Builds a site folder into its output folder. Never throws for bad content. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { root, outDir } = resolveFolders(options);
+  // A build killed while moving its files into place is finished first, whatever follows.
+  await recoverOutput(root, outDir);
   const folderError = checkOutputFolder(root, outDir);
   const now = options.now ?? Date.now();
   const session = createSession({
@@ -62,7 +65,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const run = await session.run();
   let errors = folderError ? [folderError, ...run.errors] : run.errors;
   if (errors.length === 0) {
-    errors = sortProblems(await writeSite(outDir, run.files, run.staticFiles));
+    errors = sortProblems(await writeSite(outDir, run.files, run.staticFiles, root));
   }
   const ok = errors.length === 0;
   return {

@@ -3,13 +3,13 @@
  * `process`; `run` takes its arguments and output streams so tests can call it directly.
  * The dev server is loaded only for `rubric dev`, so `rubric build` starts fast.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { build, type HeldBackPost } from './build.js';
 import { cacheFolder } from './cache/cache.js';
 import { formatProblem, type Problem } from './errors.js';
+import { cleanSite } from './write/clean.js';
 
 /** Exit codes: the site was built / the content has errors / the command was misused. */
 export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
@@ -40,7 +40,7 @@ Commands:
   build        build the site
   dev          build, serve and rebuild on every save, with live reload
   import       write posts from a Blogger export
-  clean        delete the build cache (ROOT/.cache/rubric)
+  clean        delete the build cache and staging folders (ROOT/.cache/rubric)
 
 Options:
   --root DIR   the site folder (posts/, templates/, static/, site.yaml); default: .
@@ -337,7 +337,10 @@ export async function main(): Promise<void> {
   }
 }
 
-/** `rubric clean`: deletes the site's build cache. The output folder is left alone. */
+/**
+ * `rubric clean`: deletes the site's build cache and staging folders (finishing first a
+ * build killed mid-commit). The output folder is otherwise left alone.
+ */
 async function clean(
   argv: readonly string[],
   io: CliIO,
@@ -359,8 +362,9 @@ async function clean(
     io.out(HELP);
     return EXIT.ok;
   }
-  const folder = cacheFolder(path.resolve(io.cwd, values.root ?? '.'));
-  await rm(folder, { recursive: true, force: true });
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  const folder = cacheFolder(root);
+  await cleanSite(root, path.join(root, 'dist'));
   const relative = path.relative(io.cwd, folder);
   io.out(`removed the build cache ${relative.startsWith('..') ? folder : relative}/`);
   return EXIT.ok;

@@ -25,7 +25,8 @@ export type ErrorName =
   | 'TemplateMissing'
   | 'TemplateRender'
   | 'OutputFolder'
-  | 'ImportFailed';
+  | 'ImportFailed'
+  | 'WriteThroughLink';
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName =

@@ -13,6 +13,7 @@ import { checkOutputFolder, resolveFolders } from '../build.js';
 import { createSession, type SessionRun } from '../session/session.js';
 import { cacheFolder } from '../cache/cache.js';
 import { renderedFiles, updateOutput, outputState, type OutputState } from '../write/update.js';
+import { recoverOutput } from '../write/staging.js';
 import { writeSite } from '../write/write.js';
 import { classify } from '../session/classify.js';
 import path from 'node:path';
@@ -84,7 +85,7 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     const files = renderedFiles(run.files);
     const { staticFiles } = run;
     if (written === null || run.kinds.has('config')) {
-      await writeSite(outDir, files, staticFiles);
+      await writeSite(outDir, files, staticFiles, root);
       written = outputState(files, staticFiles);
       const all = [...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
       return { written: all.sort(), deleted: [] };
@@ -96,7 +97,7 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     const changedStatic = new Set(
       staticFiles.filter((f) => changedSources.has(f.sourcePath)).map((f) => f.outputPath),
     );
-    const update = await updateOutput(outDir, written, files, staticFiles, changedStatic);
+    const update = await updateOutput(outDir, written, files, staticFiles, changedStatic, root);
     written = update.state;
     return update;
   };
@@ -108,6 +109,8 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     async rebuild(changed) {
       const started = performance.now();
       try {
+        // As `rubric build`: a build killed while committing is finished before anything else.
+        if (written === null) await recoverOutput(root, outDir);
         const result = await session.run(sessionSound ? changed : undefined);
         sessionSound = true;
         const run = folderError ? { ...result, errors: [folderError, ...result.errors] } : result;

@@ -32,7 +32,7 @@ export interface ImportOptions {
 /** Why an import did not start: the export is not one, or an option is wrong. */
 export interface ImportFailure {
   readonly ok: false;
-  /** An `ImportFailed` error at the export file (absolute path), line and column. */
+  /** An `ImportFailed` error at the export file, or `WriteThroughLink` at a link (absolute paths). */
   readonly error: BuildError;
 }
 
@@ -120,6 +120,7 @@ export async function importBlogger(
     images: images?.sources,
   });
   const files = await writePlan(options.root, plan, options.force);
+  if ('refused' in files) return { ok: false, error: files.refused };
   return {
     ok: true,
     format: detected.format,

@@ -4,12 +4,19 @@
  * static files that are new or changed are copied, and files no longer produced are
  * deleted (with folders they leave empty). A full build uses `writeSite` instead, which
  * replaces the folder whole.
+ *
+ * Each file is written in the staging folder first and renamed into place, so a server
+ * reading the output folder meanwhile sees the old file or the new one, never half of
+ * one, and a link in the output folder (where a page was, or where a folder was) is
+ * replaced, never written or deleted through.
  */
-import { copyFile, mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { copyFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../concurrency.js';
 import type { StaticFile } from '../load/load.js';
-import { insideFolder, type OutputFile } from './write.js';
+import { insideFolder, linkOnPath, RealFolders } from './folders.js';
+import { openStaging } from './staging.js';
+import type { OutputFile } from './write.js';
 
 /** A page with its HTML already rendered, as a session that keeps its pages hands out. */
 export interface RenderedFile {
@@ -59,9 +66,9 @@ export function outputState(
 }
 
 /**
- * Updates `outDir` from `before` to the given pages and static files. `changedStatic`
- * names static output paths whose source changed since `before` and must be copied
- * again even though they come from the same file.
+ * Updates `outDir` from `before` to the given pages and static files, staging under the
+ * site folder `root`. `changedStatic` names static output paths whose source changed
+ * since `before` and must be copied again even though they come from the same file.
  */
 export async function updateOutput(
   outDir: string,
@@ -69,6 +76,7 @@ export async function updateOutput(
   files: readonly RenderedFile[],
   staticFiles: readonly StaticFile[],
   changedStatic: ReadonlySet<string>,
+  root: string,
 ): Promise<OutputUpdate> {
   const after = outputState(files, staticFiles);
   const gone = [...before.pages.keys(), ...before.statics.keys()].filter(
@@ -86,33 +94,38 @@ export async function updateOutput(
   );
 
   const deleted = [...new Set(gone)].sort();
-  await mapLimit(deleted, (file) => rm(insideFolder(outDir, file), { force: true }));
+  await mapLimit(deleted, (file) => deleteFile(outDir, file));
   await removeEmptyFolders(outDir, deleted);
   const destinations = [...pages.map((f) => f.path), ...copies.map((f) => f.outputPath)];
-  await mapLimit(pages, (f) => inFolder(outDir, f.path, (target) => writeFile(target, f.contents)));
-  await mapLimit(copies, (f) =>
-    inFolder(outDir, f.outputPath, (target) => copyFile(f.absolutePath, target)),
-  );
+  if (destinations.length > 0) {
+    const staging = await openStaging(root, outDir);
+    const folders = new RealFolders(outDir);
+    let count = 0;
+    const put = async (file: string, write: (temporary: string) => Promise<void>) => {
+      const temporary = path.join(staging.folder, `${String(count++)}.tmp`);
+      await write(temporary);
+      await folders.forFile(file);
+      await rename(temporary, insideFolder(outDir, file));
+    };
+    try {
+      await mapLimit(pages, (f) => put(f.path, (to) => writeFile(to, f.contents)));
+      await mapLimit(copies, (f) => put(f.outputPath, (to) => copyFile(f.absolutePath, to)));
+    } finally {
+      await staging.close();
+    }
+  }
   return { written: destinations.sort(), deleted, state: after };
 }
 
 /**
- * Writes one file inside `outDir`. Most files go where a file was written before, so the
- * folder is made only when the write finds it missing: one system call, not two.
+ * Deletes one file no longer produced. When a folder on its way has become a link, the
+ * link is deleted instead: the file is gone from the output either way, and nothing the
+ * link points to is touched.
  */
-async function inFolder(
-  outDir: string,
-  file: string,
-  write: (target: string) => Promise<void>,
-): Promise<void> {
-  const target = insideFolder(outDir, file);
-  try {
-    await write(target);
-  } catch (error) {
-    if (!(error instanceof Error && 'code' in error && error.code === 'ENOENT')) throw error;
-    await mkdir(path.dirname(target), { recursive: true });
-    await write(target);
-  }
+async function deleteFile(outDir: string, file: string): Promise<void> {
+  const link = await linkOnPath(outDir, file);
+  if (link === null) await rm(insideFolder(outDir, file), { force: true });
+  else await unlink(insideFolder(outDir, link)).catch(() => undefined);
 }
 
 /** Removes folders that deleting `files` left empty, deepest first, never `outDir` itself. */

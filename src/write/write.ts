@@ -3,33 +3,30 @@
  * so the HTML of the whole site is never in memory at once.
  *
  * Nothing in the output folder changes until every page has rendered and every changed
- * file is on disk: new and changed files go to a staging folder beside the output folder
- * first. A page whose bytes equal the file already in the output folder is not written at
- * all (the file keeps its modification time, so upload tools see only what changed).
- * Then, when there was no output folder, the staging folder is renamed into place; else
- * files no longer built are deleted and the staged files are renamed over the old ones.
- * So a build that fails (bad content, a broken template, a full disk) leaves the last
- * output exactly as it was; only a crash during those final renames, which write no
- * data, could leave it part old and part new, and the next build repairs that.
+ * file is on disk: new and changed files go to a staging folder first (`staging.ts`
+ * says where). A page whose bytes equal the regular file already in the output folder
+ * is not written at all (the file keeps its inode and modification time, so upload tools
+ * see only what changed). Then, when there was no output folder, the staging folder is
+ * renamed into place whole; else a journal of the commit is written, and files no longer
+ * built are deleted and the staged files renamed over the old ones, with Ctrl+C held
+ * until that is done. So a build that fails (bad content, a broken template, a full
+ * disk) leaves the last output exactly as it was, and one killed during the commit is
+ * finished by the next build before anything else.
+ *
+ * Links are never followed: a link inside the output folder (to a file or a folder) is
+ * deleted, the link itself, and a real file written in its place.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import {
-  copyFile,
-  mkdir,
-  readFile,
-  readdir,
-  rename,
-  rm,
-  rmdir,
-  stat,
-  unlink,
-  writeFile,
-} from 'node:fs/promises';
+import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../concurrency.js';
 import type { BuildError } from '../errors.js';
 import type { StaticFile } from '../load/load.js';
+import { insideFolder, RealFolders, scanOutput, type OutputScan } from './folders.js';
+import { holdSignals, TestPause, type SignalHold } from './signals.js';
+import { applyJournal, openStaging, recoverOutput, writeJournal, type Staging } from './staging.js';
+
+export { insideFolder } from './folders.js';
 
 /** A page's HTML, or why it could not be rendered. */
 export type RenderedContents = { readonly html: string } | { readonly error: BuildError };
@@ -43,30 +40,73 @@ export interface OutputFile {
 }
 
 /**
- * Makes `outDir` hold exactly `files` and `staticFiles`. Returns the errors of pages that
- * failed to render; then, as when a write fails (which throws), `outDir` is left
- * untouched. Also throws if any path would leave the output folder.
+ * Makes `outDir` hold exactly `files` and `staticFiles`, staging under the site folder
+ * `root`. Returns the errors of pages that failed to render; then, as when a write fails
+ * (which throws), `outDir` is left untouched. Also throws if any path would leave the
+ * output folder.
  */
 export async function writeSite(
   outDir: string,
   files: readonly OutputFile[],
   staticFiles: readonly StaticFile[],
+  root: string,
 ): Promise<BuildError[]> {
   const target = path.resolve(outDir);
-  const staging = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.rubric-${randomBytes(4).toString('hex')}`,
-  );
+  await recoverOutput(root, target);
   const existing = await stat(target).catch(() => null);
   if (existing && !existing.isDirectory()) throw new Error(`${target} exists and is not a folder`);
-  const previous = existing ? target : null;
-  const stagedFolders = new FolderMaker(staging);
+  const previous = existing ? { dir: target, scan: await scanOutput(target) } : null;
+  const staging = await openStaging(root, target);
+  let hold: SignalHold | null = null;
+  try {
+    const { errors, staged } = await stage(staging, previous, files, staticFiles);
+    if (errors.length > 0) return errors;
+    if (!previous) {
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(staging.files, target);
+      return [];
+    }
+    const wanted = new Set([...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)]);
+    hold = holdSignals();
+    await commit(staging, target, previous.scan, wanted, staged, hold);
+    return [];
+  } finally {
+    await staging.close();
+    // Last, so that a Ctrl+C held through the commit ends the process only now.
+    hold?.release();
+  }
+}
+
+/** Opening a link fails instead of opening what it points to (where the system has the flag). */
+const NO_FOLLOW = (constants.O_NOFOLLOW as number | undefined) ?? 0;
+
+/** The previous output: its folder and what it holds. */
+interface Previous {
+  readonly dir: string;
+  readonly scan: OutputScan;
+}
+
+/** Renders every page and stages each file whose bytes are not already in the output. */
+async function stage(
+  staging: Staging,
+  previous: Previous | null,
+  files: readonly OutputFile[],
+  staticFiles: readonly StaticFile[],
+): Promise<{ errors: BuildError[]; staged: string[] }> {
+  const folders = new RealFolders(staging.files, { fresh: true });
+  const pause = new TestPause('stage');
+  const limit = pause.active ? 1 : undefined;
   const staged: string[] = [];
   const errors: BuildError[] = [];
-  try {
-    await mkdir(staging, { recursive: true });
-    await mapLimit(files, async (file) => {
-      const destination = insideFolder(staging, file.path);
+  const put = async (file: string, write: (destination: string) => Promise<void>) => {
+    await folders.forFile(file);
+    await write(insideFolder(staging.files, file));
+    staged.push(file);
+    await pause.step(1);
+  };
+  await mapLimit(
+    files,
+    async (file) => {
       const contents =
         typeof file.contents === 'string' ? { html: file.contents } : file.contents();
       if ('error' in contents) {
@@ -76,125 +116,80 @@ export async function writeSite(
       // After one page failed, the rest are still rendered, to report every error.
       if (errors.length > 0) return;
       const bytes = Buffer.from(contents.html);
-      if (previous && readOrNull(insideFolder(previous, file.path))?.equals(bytes)) return;
-      await stagedFolders.make(path.dirname(destination));
-      await writeFile(destination, bytes);
-      staged.push(file.path);
-    });
-    if (errors.length > 0) {
-      await rm(staging, { recursive: true, force: true });
-      return errors;
-    }
-    await mapLimit(staticFiles, async (file) => {
-      const destination = insideFolder(staging, file.outputPath);
-      const old = previous && readOrNull(insideFolder(previous, file.outputPath));
+      if (previousBytes(previous, file.path)?.equals(bytes)) return;
+      await put(file.path, (destination) => writeFile(destination, bytes));
+    },
+    limit,
+  );
+  if (errors.length > 0) return { errors, staged };
+  await mapLimit(
+    staticFiles,
+    async (file) => {
+      const old = previousBytes(previous, file.outputPath);
       if (old && (await readFile(file.absolutePath)).equals(old)) return;
-      await stagedFolders.make(path.dirname(destination));
-      await copyFile(file.absolutePath, destination);
-      staged.push(file.outputPath);
-    });
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-
-  if (!previous) {
-    await rename(staging, target);
-    return errors;
-  }
-  const wanted = new Set([...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)]);
-  await removeUnwanted(target, wanted);
-  const targetFolders = new FolderMaker(target);
-  await mapLimit(staged, async (relative) => {
-    const destination = insideFolder(target, relative);
-    await targetFolders.make(path.dirname(destination));
-    await rename(insideFolder(staging, relative), destination);
-  });
-  await rm(staging, { recursive: true, force: true });
-  return errors;
+      await put(file.outputPath, (destination) => copyFile(file.absolutePath, destination));
+    },
+    limit,
+  );
+  return { errors, staged };
 }
 
 /**
- * The absolute path of `relative` inside `folder`. Routes never produce a path that
- * leaves the folder; this check makes sure of it whatever a slug or label says.
+ * Moves the staged files into the output folder and deletes what is no longer built:
+ * every file not wanted, and every link or other non-file, wanted or not (a wanted path
+ * that held a link was staged, as it had no bytes of its own to compare).
  */
-export function insideFolder(folder: string, relative: string): string {
-  const resolved = path.resolve(folder, relative);
-  const back = path.relative(folder, resolved);
-  if (back === '' || back.startsWith('..') || path.isAbsolute(back)) {
-    throw new Error(`refusing to write ${JSON.stringify(relative)}: it is outside ${folder}`);
-  }
-  return resolved;
+async function commit(
+  staging: Staging,
+  target: string,
+  scan: OutputScan,
+  wanted: ReadonlySet<string>,
+  staged: readonly string[],
+  hold: SignalHold,
+): Promise<void> {
+  const remove = [...[...scan.files].filter((file) => !wanted.has(file)), ...scan.others];
+  const folders = emptiedFolders(remove);
+  const emptied = new Set(folders);
+  await writeJournal(staging, { outDir: target, remove, folders, move: [...staged] });
+  const known = [...scan.folders].filter((folder) => !emptied.has(folder));
+  await applyJournal(
+    staging.files,
+    { outDir: target, remove, folders, move: staged },
+    {
+      known,
+      replay: false,
+      hold,
+    },
+  );
 }
 
-/**
- * Creates folders under a root on demand, each once, parents first, however many
- * writers ask for the same folder at the same time.
- */
-class FolderMaker {
-  readonly #root: string;
-  readonly #made = new Map<string, Promise<void>>();
-
-  constructor(root: string) {
-    this.#root = root;
-  }
-
-  make(folder: string): Promise<void> {
-    if (folder === this.#root) return Promise.resolve();
-    let made = this.#made.get(folder);
-    if (!made) {
-      made = this.make(path.dirname(folder)).then(() =>
-        mkdir(folder).then(
-          () => undefined,
-          (error: unknown) => {
-            if (!isCode(error, 'EEXIST')) throw error;
-          },
-        ),
-      );
-      this.#made.set(folder, made);
-    }
-    return made;
-  }
-}
-
-/**
- * Deletes every file under `root` whose path is not in `wanted`, then every folder left
- * empty, deepest first, so a new file may take the place of an old folder.
- */
-async function removeUnwanted(root: string, wanted: ReadonlySet<string>): Promise<void> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const unwanted = entries
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !wanted.has(path.relative(root, file).split(path.sep).join('/')));
-  await mapLimit(unwanted, (file) => unlink(file));
-  // Only folders that held a deleted file can have become empty.
-  const emptied = new Set<string>();
-  for (const file of unwanted) {
-    for (let dir = path.dirname(file); dir !== root && !emptied.has(dir); dir = path.dirname(dir)) {
-      emptied.add(dir);
+/** The folders that deleting `files` may leave empty, deepest first. */
+function emptiedFolders(files: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let dir = path.posix.dirname(file); dir !== '.'; dir = path.posix.dirname(dir)) {
+      if (folders.has(dir)) break;
+      folders.add(dir);
     }
   }
-  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
-    await rmdir(folder).catch((error: unknown) => {
-      if (!isCode(error, 'ENOTEMPTY') && !isCode(error, 'EEXIST')) throw error;
-    });
-  }
+  return [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1));
 }
 
 /**
- * The previous output's bytes of a file, or null. Read synchronously: small local files
- * read several times faster than through promises, and between two writes the thread has
- * nothing else to do.
+ * The previous output's bytes of a file, or null: only a regular file reached through
+ * real folders counts, never what a link points to. Read synchronously: small local
+ * files read several times faster than through promises, and between two writes the
+ * thread has nothing else to do.
  */
-function readOrNull(file: string): Buffer | null {
+function previousBytes(previous: Previous | null, file: string): Buffer | null {
+  if (!previous?.scan.files.has(file)) return null;
+  let fd: number | null = null;
   try {
-    return readFileSync(file);
+    fd = openSync(insideFolder(previous.dir, file), constants.O_RDONLY | NO_FOLLOW);
+    return readFileSync(fd);
   } catch {
     return null;
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return error instanceof Error && 'code' in error && error.code === code;
 }
