@@ -24,11 +24,17 @@ export type ErrorName =
   | 'TemplateMissing'
   | 'TemplateRender'
   | 'OutputFolder'
-  | 'ImportFailed';
+  | 'ImportFailed'
+  | 'BrokenLink';
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName =
-  'FrontMatterTypo' | 'LabelVariants' | 'UnknownCodeLanguage' | 'RelativeBaseUrl';
+  | 'FrontMatterTypo'
+  | 'LabelVariants'
+  | 'UnknownCodeLanguage'
+  | 'RelativeBaseUrl'
+  | 'TemplateFragment'
+  | 'BrokenLink';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

@@ -1,7 +1,8 @@
 /**
  * Markdown → HTML with one unified processor, built once per build and reused for every
- * post (and, later, by watch mode). Raw HTML in a post passes through: the author of a
- * blog writes its posts, and Blogger posts are HTML to begin with.
+ * post (and by `rubric dev`). Raw HTML in a post is kept, parsed into the tree so the
+ * output is well-formed (`raw-html.ts`): the author of a blog writes its posts, and
+ * Blogger posts are HTML to begin with.
  *
  * Besides the HTML, a post's body yields plain data for templates and feeds: a plain-text
  * summary, a word count and its headings. Everything returned is plain data (no trees, no
@@ -20,6 +21,10 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { collectIds, FOOTNOTE_LABEL, FOOTNOTE_PREFIX, scopeExcerptIds, scopeFootnoteIds } from './ids.js';
+import { collectLinks, type BodyLink } from './links.js';
+import { hasRawHtml, parseRawHtml } from './raw-html.js';
+import { findTemplateFragments, type TemplateFragments } from './template-fragments.js';
 import rehypeFocusablePre from './rehype-focusable-pre.js';
 
 /** A heading of a post, for its table of contents. */
@@ -59,6 +64,14 @@ export interface RenderedBody {
   readonly headings: readonly Heading[];
   /** Fenced code whose language highlight.js does not know, where the fence is in the body. */
   readonly unknownLanguages: readonly CodeLanguage[];
+  /** The body's links and images that may lead into the site, for the link check. */
+  readonly links: readonly BodyLink[];
+  /** The ids the whole body defines (and `<a name>`s), for `#fragment` links to it. */
+  readonly ids: readonly string[];
+  /** Liquid, Nunjucks or Hugo syntax outside code, left as text; null when none. */
+  readonly templateFragments: TemplateFragments | null;
+  /** True when the body had raw HTML, which was parsed (for the benchmark's figures). */
+  readonly rawHtml: boolean;
 }
 
 /** A fenced code block's language and where the block starts (1-based, in the body). */
@@ -68,17 +81,11 @@ export interface CodeLanguage {
   readonly column: number;
 }
 
-/** Renders Markdown; one per build. */
-export type MarkdownRenderer = (markdown: string) => RenderedBody;
-
 /** Blogger's jump break, as Blogger writes it and as people type it. */
 const JUMP_BREAK = /^<!--\s*more\s*-->$/i;
 
 /** The id the "Read more" links land on, Blogger's. */
 const JUMP_ID = 'more';
-
-/** The element that stands where the jump break was, so "Read more" can land on it. */
-const JUMP_TARGET = `<span id="${JUMP_ID}"></span>`;
 
 /** The class of the `#` link appended to each heading; list pages strip these links. */
 const ANCHOR_CLASS = 'heading-anchor';
@@ -94,12 +101,19 @@ const PLAIN_TEXT = ['text', 'txt', 'plain', 'plaintext'];
 const WORD =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+(?:['’.,-][\p{L}\p{N}\p{M}]+)*/gu;
 
-/** Builds the Markdown renderer: the processor is made and frozen here, once. */
+/** Renders one body; `idPrefix` (the post's, see `idPrefixOf`) scopes its footnote ids. */
+export type MarkdownRenderer = (markdown: string, idPrefix?: string) => RenderedBody;
+
+/** Builds the Markdown renderer: the processors are made and frozen here, once. */
 export function createMarkdownRenderer(): MarkdownRenderer {
-  const processor = unified()
+  // Two halves, so that raw HTML can be parsed between them, on each side of the jump
+  // break, and only in bodies that have some.
+  const toHast = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: FOOTNOTE_PREFIX })
+    .freeze();
+  const rehype = unified()
     .use(rehypeSlug)
     .use(rehypeFreeJumpId)
     .use(rehypeAutolinkHeadings, {
@@ -114,31 +128,28 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 
-  return (markdown) => {
+  return (markdown, idPrefix = '') => {
     const file = new VFile(markdown);
-    const tree: HastRoot = processor.runSync(processor.parse(file), file);
-    const breakAt = tree.children.findIndex(isJumpBreak);
-    const hasMore = breakAt !== -1;
-    const before = hasMore ? tree.children.slice(0, breakAt) : tree.children;
-    const whole: HastRoot = hasMore
-      ? {
-          type: 'root',
-          children: [
-            ...before,
-            { type: 'raw', value: JUMP_TARGET },
-            ...tree.children.slice(breakAt + 1),
-          ],
-        }
-      : tree;
-    const html = processor.stringify(whole, file);
+    const mdast = toHast.parse(file);
+    const templateFragments = findTemplateFragments(markdown, mdast);
+    const { tree, jumpTarget, rawHtml } = withRawHtmlParsed(toHast.runSync(mdast, file), file);
+    scopeFootnoteIds(tree, idPrefix);
+    rehype.runSync(tree, file);
+    const links = collectLinks(tree);
+    const ids = collectIds(tree);
+    const html = rehype.stringify(tree, file);
 
     // From here on the tree is changed in place: the whole body is already written.
+    const hasMore = jumpTarget !== null;
+    const before = hasMore ? tree.children.slice(0, tree.children.indexOf(jumpTarget)) : [];
+    const excerpt: HastRoot = { type: 'root', children: hasMore ? before : tree.children };
     const hasHeadings = stripAnchors(tree);
-    const headings = collectHeadings(tree);
-    const excerpt: HastRoot = { type: 'root', children: before };
-    // Without a break or headings the list version is the whole body: skip a second pass.
+    const headings = collectHeadings(tree, idPrefix);
+    const hasIds = ids.length > (hasMore ? 1 : 0);
+    if (hasIds) scopeExcerptIds(excerpt, idPrefix);
+    // Without a break, headings or ids, the list version is the whole body: skip a pass.
     const excerptHtml =
-      hasMore || hasHeadings ? processor.stringify(excerpt, file).trim() : html.trim();
+      hasMore || hasHeadings || hasIds ? rehype.stringify(excerpt, file).trim() : html.trim();
     const firstParagraph = tree.children.find(
       (node) => node.type === 'element' && node.tagName === 'p',
     );
@@ -152,8 +163,41 @@ export function createMarkdownRenderer(): MarkdownRenderer {
       wordCount: countWords(toString(tree)),
       headings,
       unknownLanguages: unknownLanguages(file),
+      links,
+      ids,
+      templateFragments,
+      rawHtml,
     };
   };
+}
+
+/**
+ * The body's tree with the jump break replaced by its target, and raw HTML (when there
+ * is any) parsed on each side of it: an element the author left open before the break
+ * is closed there, so the list version ends where the author meant it to.
+ */
+function withRawHtmlParsed(
+  tree: HastRoot,
+  file: VFile,
+): { tree: HastRoot; jumpTarget: Element | null; rawHtml: boolean } {
+  const breakAt = tree.children.findIndex(isJumpBreak);
+  const parts =
+    breakAt === -1
+      ? [tree.children]
+      : [tree.children.slice(0, breakAt), tree.children.slice(breakAt + 1)];
+  const rawHtml = parts.some(hasRawHtml);
+  const parsed = rawHtml ? parts.map((part) => parseRawHtml(part, file)) : parts;
+  if (breakAt === -1) {
+    return { tree: { type: 'root', children: parsed[0] ?? [] }, jumpTarget: null, rawHtml };
+  }
+  const jumpTarget: Element = {
+    type: 'element',
+    tagName: 'span',
+    properties: { id: JUMP_ID },
+    children: [],
+  };
+  const children = [...(parsed[0] ?? []), jumpTarget, ...(parsed[1] ?? [])];
+  return { tree: { type: 'root', children }, jumpTarget, rawHtml };
 }
 
 /** rehype-highlight reports a language it lacks as a message on the file, with the block's place. */
@@ -197,8 +241,8 @@ function rehypeFreeJumpId() {
 
 /**
  * Images load when they come near the viewport, so a long list page does not fetch every
- * picture up front. An author's own `loading` is kept. (Images written as raw HTML are
- * not elements here and stay as written.)
+ * picture up front. An author's own `loading` is kept. Images written as raw HTML are
+ * elements here too, since raw HTML is parsed before this runs.
  */
 function rehypeLazyImages() {
   return (tree: HastRoot) => {
@@ -226,7 +270,9 @@ function stripAnchors(tree: HastRoot): boolean {
  * The top-level headings (so not the footnotes' own), read after anchors are stripped so
  * their text has no `#`; their ids are removed on the way, for the list version.
  */
-function collectHeadings(tree: HastRoot): Heading[] {
+function collectHeadings(tree: HastRoot, idPrefix: string): Heading[] {
+  // The footnotes' heading keeps its id: the references point at it.
+  const footnoteLabel = `${idPrefix}${FOOTNOTE_LABEL}`;
   const headings: Heading[] = [];
   visit(tree, 'element', (node: Element, _, parent) => {
     const depth = headingRank(node);
@@ -235,7 +281,7 @@ function collectHeadings(tree: HastRoot): Heading[] {
     if (parent === tree && (depth === 2 || depth === 3) && typeof id === 'string') {
       headings.push({ depth, id, text: plainText(node) });
     }
-    delete node.properties.id;
+    if (id !== footnoteLabel) delete node.properties.id;
     return SKIP;
   });
   return headings;
