@@ -21,7 +21,13 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { collectIds, FOOTNOTE_LABEL, FOOTNOTE_PREFIX, scopeExcerptIds, scopeFootnoteIds } from './ids.js';
+import {
+  collectIds,
+  FOOTNOTE_LABEL,
+  FOOTNOTE_PREFIX,
+  scopeExcerptIds,
+  scopeFootnoteIds,
+} from './ids.js';
 import { collectLinks, type BodyLink } from './links.js';
 import { hasRawHtml, parseRawHtml } from './raw-html.js';
 import { findTemplateFragments, type TemplateFragments } from './template-fragments.js';

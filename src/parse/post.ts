@@ -107,6 +107,8 @@ export function parsePost(
     ids: rendered.ids,
   };
   const fragments = rendered.templateFragments;
-  const fragmentWarnings = fragments ? [templateFragmentWarning(file.path, bodyLine, fragments)] : [];
+  const fragmentWarnings = fragments
+    ? [templateFragmentWarning(file.path, bodyLine, fragments)]
+    : [];
   return { post, errors, warnings: [...warnings, ...languageWarnings, ...fragmentWarnings] };
 }

@@ -12,8 +12,7 @@ export function templateFragmentWarning(
     fragments.count === 1
       ? ''
       : ` and ${fragments.count - 1} more template fragment${fragments.count === 2 ? '' : 's'}`;
-  const first =
-    fragments.first.length > 60 ? `${fragments.first.slice(0, 57)}…` : fragments.first;
+  const first = fragments.first.length > 60 ? `${fragments.first.slice(0, 57)}…` : fragments.first;
   return buildWarning(
     'TemplateFragment',
     { file, line: bodyLine + fragments.line, column: fragments.column },
