@@ -72,7 +72,7 @@ export function scopeExcerptIds(tree: Root, prefix: string): void {
       if (target !== undefined) node.properties.href = `#${target}`;
     }
     if (Array.isArray(ariaDescribedBy)) {
-      const present = ariaDescribedBy.filter((ref) => ids.has(String(ref)));
+      const present = ariaDescribedBy.filter((ref) => typeof ref === 'string' && ids.has(ref));
       if (present.length === 0) delete node.properties.ariaDescribedBy;
       else node.properties.ariaDescribedBy = present;
     }

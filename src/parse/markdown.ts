@@ -29,7 +29,7 @@ import {
   scopeFootnoteIds,
 } from './ids.js';
 import { collectLinks, type BodyLink } from './links.js';
-import { hasRawHtml, parseRawHtml } from './raw-html.js';
+import { JUMP_ID, withRawHtmlParsed } from './jump-break.js';
 import { findTemplateFragments, type TemplateFragments } from './template-fragments.js';
 import rehypeFocusablePre from './rehype-focusable-pre.js';
 
@@ -87,12 +87,6 @@ export interface CodeLanguage {
   readonly column: number;
 }
 
-/** Blogger's jump break, as Blogger writes it and as people type it. */
-const JUMP_BREAK = /^<!--\s*more\s*-->$/i;
-
-/** The id the "Read more" links land on, Blogger's. */
-const JUMP_ID = 'more';
-
 /** The class of the `#` link appended to each heading; list pages strip these links. */
 const ANCHOR_CLASS = 'heading-anchor';
 
@@ -110,8 +104,18 @@ const WORD =
 /** Renders one body; `idPrefix` (the post's, see `idPrefixOf`) scopes its footnote ids. */
 export type MarkdownRenderer = (markdown: string, idPrefix?: string) => RenderedBody;
 
+/** How the renderer works; the defaults are what builds use. */
+export interface MarkdownOptions {
+  /**
+   * Parse raw HTML into the tree (true). False writes it out as written, as Rubric did
+   * before; only `bench/stages.js` turns it off, to measure what parsing it costs.
+   */
+  readonly parseRawHtml?: boolean;
+}
+
 /** Builds the Markdown renderer: the processors are made and frozen here, once. */
-export function createMarkdownRenderer(): MarkdownRenderer {
+export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownRenderer {
+  const parseRaw = options.parseRawHtml ?? true;
   // Two halves, so that raw HTML can be parsed between them, on each side of the jump
   // break, and only in bodies that have some.
   const toHast = unified()
@@ -138,7 +142,11 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     const file = new VFile(markdown);
     const mdast = toHast.parse(file);
     const templateFragments = findTemplateFragments(markdown, mdast);
-    const { tree, jumpTarget, rawHtml } = withRawHtmlParsed(toHast.runSync(mdast, file), file);
+    const { tree, jumpTarget, rawHtml } = withRawHtmlParsed(
+      toHast.runSync(mdast, file),
+      file,
+      parseRaw,
+    );
     scopeFootnoteIds(tree, idPrefix);
     rehype.runSync(tree, file);
     const links = collectLinks(tree);
@@ -177,35 +185,6 @@ export function createMarkdownRenderer(): MarkdownRenderer {
   };
 }
 
-/**
- * The body's tree with the jump break replaced by its target, and raw HTML (when there
- * is any) parsed on each side of it: an element the author left open before the break
- * is closed there, so the list version ends where the author meant it to.
- */
-function withRawHtmlParsed(
-  tree: HastRoot,
-  file: VFile,
-): { tree: HastRoot; jumpTarget: Element | null; rawHtml: boolean } {
-  const breakAt = tree.children.findIndex(isJumpBreak);
-  const parts =
-    breakAt === -1
-      ? [tree.children]
-      : [tree.children.slice(0, breakAt), tree.children.slice(breakAt + 1)];
-  const rawHtml = parts.some(hasRawHtml);
-  const parsed = rawHtml ? parts.map((part) => parseRawHtml(part, file)) : parts;
-  if (breakAt === -1) {
-    return { tree: { type: 'root', children: parsed[0] ?? [] }, jumpTarget: null, rawHtml };
-  }
-  const jumpTarget: Element = {
-    type: 'element',
-    tagName: 'span',
-    properties: { id: JUMP_ID },
-    children: [],
-  };
-  const children = [...(parsed[0] ?? []), jumpTarget, ...(parsed[1] ?? [])];
-  return { tree: { type: 'root', children }, jumpTarget, rawHtml };
-}
-
 /** rehype-highlight reports a language it lacks as a message on the file, with the block's place. */
 function unknownLanguages(file: VFile): CodeLanguage[] {
   return file.messages
@@ -217,11 +196,6 @@ function unknownLanguages(file: VFile): CodeLanguage[] {
       line: message.line ?? 0,
       column: message.column ?? 0,
     }));
-}
-
-/** Only a jump break on its own line (an HTML block at the top level) counts. */
-function isJumpBreak(node: RootContent): boolean {
-  return node.type === 'raw' && JUMP_BREAK.test(node.value.trim());
 }
 
 /**

@@ -52,12 +52,23 @@ describe('template fragments in post bodies', () => {
       {
         'posts/2021-02-03-about-liquid.md': post(
           { title: 'Liquid by example', date: '2021-02-03' },
-          'Write `{{ page.title }}` for the title.\n\n```liquid\n{% if page.draft %}{{ "draft" }}{% endif %}\n```\n\n    {{< indented code >}}',
+          'Write `{{ page.title }}` for the title.\n\n```liquid\n{% if page.draft %}{{ "draft" }}{% endif %}\n```\n\n    {{< indented code >}}\n\nOutside: {{ site.title }}',
         ),
       },
       { cache: false },
     );
-    expect(built.result.warnings.filter((w) => w.name === 'TemplateFragment')).toEqual([]);
+    expect(
+      built.result.warnings
+        .filter((w) => w.name === 'TemplateFragment')
+        .map(({ line, column, message }) => ({ line, column, message })),
+    ).toEqual([
+      {
+        line: 14,
+        column: 10,
+        message:
+          'This post has `{{ site.title }}`: Liquid, Nunjucks or Hugo template syntax, which Rubric does not run, so it is shown as written.',
+      },
+    ]);
   });
 
   it('names one fragment alone, and a Nunjucks filter inside a raw HTML attribute', async () => {
