@@ -26,7 +26,8 @@ export type ErrorName =
   | 'TemplateRender'
   | 'OutputFolder'
   | 'ImportFailed'
-  | 'WriteThroughLink';
+  | 'WriteThroughLink'
+  | 'BrokenLink';
 
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName =
@@ -35,7 +36,9 @@ export type WarningName =
   | 'UnknownCodeLanguage'
   | 'RelativeBaseUrl'
   | 'PostPermalinkIgnored'
-  | 'LongSlug';
+  | 'LongSlug'
+  | 'TemplateFragment'
+  | 'BrokenLink';
 
 interface Located {
   /** Site-relative path with forward slashes, such as `posts/a.md`; empty when no file. */

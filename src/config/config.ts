@@ -48,6 +48,8 @@ export interface SiteConfig {
   readonly labelIndex: 'list' | 'cloud';
   /** How many related posts a post page shows; 0 shows none. */
   readonly relatedPosts: number;
+  /** What a broken internal link is: a warning, an error (for CI), or not checked. */
+  readonly linkCheck: 'warn' | 'error' | 'off';
   /** The theme's fixed phrases in `language`, with the site's `words:` over them. */
   readonly words: Words;
 }
@@ -69,6 +71,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   bloggerRedirects: false,
   labelIndex: 'list',
   relatedPosts: 5,
+  linkCheck: 'warn',
   words: wordsFor('en'),
 });
 
@@ -87,6 +90,7 @@ const KNOWN_KEYS = [
   'bloggerRedirects',
   'labelIndex',
   'relatedPosts',
+  'linkCheck',
   'words',
 ] as const;
 
@@ -284,6 +288,18 @@ function applySetting(
         );
       }
       settings.relatedPosts = value;
+      return null;
+    }
+    case 'linkCheck': {
+      // `off` unquoted is a string in YAML 1.2, but `false` in the YAML 1.1 people know.
+      const setting = value === false ? 'off' : value;
+      if (setting !== 'warn' && setting !== 'error' && setting !== 'off') {
+        return invalid(
+          `linkCheck must be \`warn\`, \`error\` or \`off\` (got ${JSON.stringify(value)}).`,
+          'Write `linkCheck: error` to fail the build on a broken link (for CI), or `linkCheck: off` to skip the check.',
+        );
+      }
+      settings.linkCheck = setting;
       return null;
     }
     case 'words':

@@ -15,6 +15,12 @@ export const FOLDER_MARK = '\uE000';
 /** Starts an `<img>` source that should get the image file's `width` and `height`. */
 export const SIZE_MARK = '\uE001';
 
+/** A link without the marks this module puts in, as the author wrote it. */
+export function unmarkLink<T extends { readonly url: string }>(link: T): T {
+  const url = link.url.replace(/[\uE000\uE001]/g, '');
+  return url === link.url ? link : { ...link, url };
+}
+
 /** What the renderer is told about the post it renders, through `file.data`. */
 export interface LocalUrlOptions {
   /** The post is a bundle's `index.md`: relative URLs point at files beside it. */

@@ -1,7 +1,8 @@
 /**
  * Markdown → HTML with one unified processor, built once per build and reused for every
- * post (and, later, by watch mode). Raw HTML in a post passes through: the author of a
- * blog writes its posts, and Blogger posts are HTML to begin with.
+ * post (and by `rubric dev`). Raw HTML in a post is kept, parsed into the tree so the
+ * output is well-formed (`raw-html.ts`): the author of a blog writes its posts, and
+ * Blogger posts are HTML to begin with.
  *
  * Besides the HTML, a post's body yields plain data for templates and feeds: a plain-text
  * summary, a word count and its headings. Everything returned is plain data (no trees, no
@@ -20,8 +21,18 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import {
+  collectIds,
+  FOOTNOTE_LABEL,
+  FOOTNOTE_PREFIX,
+  scopeExcerptIds,
+  scopeFootnoteIds,
+} from './ids.js';
+import { collectLinks, type BodyLink } from './links.js';
+import { JUMP_ID, withRawHtmlParsed } from './jump-break.js';
+import { findTemplateFragments, type TemplateFragments } from './template-fragments.js';
 import rehypeFocusablePre from './rehype-focusable-pre.js';
-import { rehypeMarkLocalUrls, type LocalUrlOptions } from './local-urls.js';
+import { rehypeMarkLocalUrls, unmarkLink, type LocalUrlOptions } from './local-urls.js';
 
 /** A heading of a post, for its table of contents. */
 export interface Heading {
@@ -60,6 +71,14 @@ export interface RenderedBody {
   readonly headings: readonly Heading[];
   /** Fenced code whose language highlight.js does not know, where the fence is in the body. */
   readonly unknownLanguages: readonly CodeLanguage[];
+  /** The body's links and images that may lead into the site, for the link check. */
+  readonly links: readonly BodyLink[];
+  /** The ids the whole body defines (and `<a name>`s), for `#fragment` links to it. */
+  readonly ids: readonly string[];
+  /** Liquid, Nunjucks or Hugo syntax outside code, left as text; null when none. */
+  readonly templateFragments: TemplateFragments | null;
+  /** True when the body had raw HTML, which was parsed (for the benchmark's figures). */
+  readonly rawHtml: boolean;
 }
 
 /** A fenced code block's language and where the block starts (1-based, in the body). */
@@ -69,17 +88,14 @@ export interface CodeLanguage {
   readonly column: number;
 }
 
-/** Renders Markdown; one per build. `options` says what kind of post it is. */
-export type MarkdownRenderer = (markdown: string, options?: LocalUrlOptions) => RenderedBody;
+/** What the renderer is told about the post it renders. */
+export interface RenderOptions extends LocalUrlOptions {
+  /** The post's id prefix (see `idPrefixOf`): scopes its footnote ids. */
+  readonly idPrefix?: string;
+}
 
-/** Blogger's jump break, as Blogger writes it and as people type it. */
-const JUMP_BREAK = /^<!--\s*more\s*-->$/i;
-
-/** The id the "Read more" links land on, Blogger's. */
-const JUMP_ID = 'more';
-
-/** The element that stands where the jump break was, so "Read more" can land on it. */
-const JUMP_TARGET = `<span id="${JUMP_ID}"></span>`;
+/** Renders one body; one renderer per build. */
+export type MarkdownRenderer = (markdown: string, options?: RenderOptions) => RenderedBody;
 
 /** The class of the `#` link appended to each heading; list pages strip these links. */
 const ANCHOR_CLASS = 'heading-anchor';
@@ -95,12 +111,26 @@ const PLAIN_TEXT = ['text', 'txt', 'plain', 'plaintext'];
 const WORD =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+(?:['’.,-][\p{L}\p{N}\p{M}]+)*/gu;
 
-/** Builds the Markdown renderer: the processor is made and frozen here, once. */
-export function createMarkdownRenderer(): MarkdownRenderer {
-  const processor = unified()
+/** How the renderer works; the defaults are what builds use. */
+export interface MarkdownOptions {
+  /**
+   * Parse raw HTML into the tree (true). False writes it out as written, as Rubric did
+   * before; only `bench/stages.js` turns it off, to measure what parsing it costs.
+   */
+  readonly parseRawHtml?: boolean;
+}
+
+/** Builds the Markdown renderer: the processors are made and frozen here, once. */
+export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownRenderer {
+  const parseRaw = options.parseRawHtml ?? true;
+  // Two halves, so that raw HTML can be parsed between them, on each side of the jump
+  // break, and only in bodies that have some.
+  const toHast = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: FOOTNOTE_PREFIX })
+    .freeze();
+  const rehype = unified()
     .use(rehypeSlug)
     .use(rehypeFreeJumpId)
     .use(rehypeAutolinkHeadings, {
@@ -117,30 +147,34 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     .freeze();
 
   return (markdown, options = {}) => {
-    const file = new VFile({ value: markdown, data: { ...options } });
-    const tree: HastRoot = processor.runSync(processor.parse(file), file);
-    const breakAt = tree.children.findIndex(isJumpBreak);
-    const hasMore = breakAt !== -1;
-    const before = hasMore ? tree.children.slice(0, breakAt) : tree.children;
-    const whole: HastRoot = hasMore
-      ? {
-          type: 'root',
-          children: [
-            ...before,
-            { type: 'raw', value: JUMP_TARGET },
-            ...tree.children.slice(breakAt + 1),
-          ],
-        }
-      : tree;
-    const html = processor.stringify(whole, file);
+    const { idPrefix = '', bundle } = options;
+    const localUrls: LocalUrlOptions = bundle === undefined ? {} : { bundle };
+    const file = new VFile({ value: markdown, data: { ...localUrls } });
+    const mdast = toHast.parse(file);
+    const templateFragments = findTemplateFragments(markdown, mdast);
+    const { tree, jumpTarget, rawHtml } = withRawHtmlParsed(
+      toHast.runSync(mdast, file),
+      file,
+      parseRaw,
+    );
+    scopeFootnoteIds(tree, idPrefix);
+    rehype.runSync(tree, file);
+    // The link check sees URLs as the author wrote them, without the route stage's marks.
+    const links = collectLinks(tree).map(unmarkLink);
+    const ids = collectIds(tree);
+    const html = rehype.stringify(tree, file);
 
     // From here on the tree is changed in place: the whole body is already written.
+    const hasMore = jumpTarget !== null;
+    const before = hasMore ? tree.children.slice(0, tree.children.indexOf(jumpTarget)) : [];
+    const excerpt: HastRoot = { type: 'root', children: hasMore ? before : tree.children };
     const hasHeadings = stripAnchors(tree);
-    const headings = collectHeadings(tree);
-    const excerpt: HastRoot = { type: 'root', children: before };
-    // Without a break or headings the list version is the whole body: skip a second pass.
+    const headings = collectHeadings(tree, idPrefix);
+    const hasIds = ids.length > (hasMore ? 1 : 0);
+    if (hasIds) scopeExcerptIds(excerpt, idPrefix);
+    // Without a break, headings or ids, the list version is the whole body: skip a pass.
     const excerptHtml =
-      hasMore || hasHeadings ? processor.stringify(excerpt, file).trim() : html.trim();
+      hasMore || hasHeadings || hasIds ? rehype.stringify(excerpt, file).trim() : html.trim();
     const firstParagraph = tree.children.find(
       (node) => node.type === 'element' && node.tagName === 'p',
     );
@@ -154,6 +188,10 @@ export function createMarkdownRenderer(): MarkdownRenderer {
       wordCount: countWords(toString(tree)),
       headings,
       unknownLanguages: unknownLanguages(file),
+      links,
+      ids,
+      templateFragments,
+      rawHtml,
     };
   };
 }
@@ -169,11 +207,6 @@ function unknownLanguages(file: VFile): CodeLanguage[] {
       line: message.line ?? 0,
       column: message.column ?? 0,
     }));
-}
-
-/** Only a jump break on its own line (an HTML block at the top level) counts. */
-function isJumpBreak(node: RootContent): boolean {
-  return node.type === 'raw' && JUMP_BREAK.test(node.value.trim());
 }
 
 /**
@@ -199,8 +232,8 @@ function rehypeFreeJumpId() {
 
 /**
  * Images load when they come near the viewport, so a long list page does not fetch every
- * picture up front. An author's own `loading` is kept. (Images written as raw HTML are
- * not elements here and stay as written.)
+ * picture up front. An author's own `loading` is kept. Images written as raw HTML are
+ * elements here too, since raw HTML is parsed before this runs.
  */
 function rehypeLazyImages() {
   return (tree: HastRoot) => {
@@ -228,7 +261,9 @@ function stripAnchors(tree: HastRoot): boolean {
  * The top-level headings (so not the footnotes' own), read after anchors are stripped so
  * their text has no `#`; their ids are removed on the way, for the list version.
  */
-function collectHeadings(tree: HastRoot): Heading[] {
+function collectHeadings(tree: HastRoot, idPrefix: string): Heading[] {
+  // The footnotes' heading keeps its id: the references point at it.
+  const footnoteLabel = `${idPrefix}${FOOTNOTE_LABEL}`;
   const headings: Heading[] = [];
   visit(tree, 'element', (node: Element, _, parent) => {
     const depth = headingRank(node);
@@ -237,7 +272,7 @@ function collectHeadings(tree: HastRoot): Heading[] {
     if (parent === tree && (depth === 2 || depth === 3) && typeof id === 'string') {
       headings.push({ depth, id, text: plainText(node) });
     }
-    delete node.properties.id;
+    if (id !== footnoteLabel) delete node.properties.id;
     return SKIP;
   });
   return headings;

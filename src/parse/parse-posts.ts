@@ -47,7 +47,7 @@ export const PARALLEL_FROM = 50;
  * not see changes what parsing produces (a setting read from somewhere new); code changes
  * to Rubric and dependency upgrades are seen already.
  */
-export const PARSE_PIPELINE_VERSION = 1;
+export const PARSE_PIPELINE_VERSION = 2;
 
 /**
  * Everything a parsed post depends on besides its own path and bytes: the pipeline version,
@@ -159,7 +159,8 @@ function isParsedPost(value: unknown): value is ParsedPost {
   return (
     Array.isArray(result.errors) &&
     Array.isArray(result.warnings) &&
-    (post === null || (typeof post === 'object' && typeof post.html === 'string'))
+    (post === null ||
+      (typeof post === 'object' && typeof post.html === 'string' && Array.isArray(post.links)))
   );
 }
 

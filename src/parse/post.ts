@@ -7,7 +7,10 @@ import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import { isBundle, slugFromFileName, slugFromStem } from '../slug.js';
 import type { SourceFile } from '../load/load.js';
 import { readFrontMatter } from './front-matter.js';
+import { idPrefixOf } from './ids.js';
+import type { BodyLink } from './links.js';
 import type { Heading, MarkdownRenderer } from './markdown.js';
+import { templateFragmentWarning } from './template-fragment-warning.js';
 
 /** A post, parsed: plain data, so it can be cached or sent between threads. */
 export interface Post {
@@ -51,6 +54,10 @@ export interface Post {
   readonly wordCount: number;
   /** The `##` and `###` headings when the post asked for a table of contents (`toc: true`). */
   readonly toc: readonly Heading[] | null;
+  /** Links and images of the body that may lead into the site; lines are the file's. */
+  readonly links: readonly BodyLink[];
+  /** The ids the post's page body defines, for `#fragment` links to it. */
+  readonly ids: readonly string[];
 }
 
 /** A post, or why it could not be read. */
@@ -69,7 +76,12 @@ export function parsePost(
   const { frontMatter, body, errors, warnings } = readFrontMatter(file, zone);
   if (!frontMatter) return { post: null, errors, warnings };
   const bundle = isBundle(file.path);
-  const rendered = renderMarkdown(body, { bundle });
+  const slug =
+    frontMatter.slug ??
+    (bundle
+      ? slugFromStem(path.posix.basename(path.posix.dirname(file.path)))
+      : slugFromFileName(path.posix.basename(file.path)));
+  const rendered = renderMarkdown(body, { bundle, idPrefix: idPrefixOf(slug) });
   // Positions in the body are counted from its first line; the file's lines come first.
   const text = file.text.replace(/\r\n?/g, '\n');
   const bodyLine = text.slice(0, text.length - body.length).split('\n').length - 1;
@@ -83,11 +95,7 @@ export function parsePost(
   );
   const post: Post = {
     source: file.path,
-    slug:
-      frontMatter.slug ??
-      (bundle
-        ? slugFromStem(path.posix.basename(path.posix.dirname(file.path)))
-        : slugFromFileName(path.posix.basename(file.path))),
+    slug,
     slugAt: frontMatter.slugAt,
     title: frontMatter.title,
     date: frontMatter.date,
@@ -108,6 +116,12 @@ export function parsePost(
     hasMore: rendered.hasMore,
     wordCount: rendered.wordCount,
     toc: frontMatter.toc ? rendered.headings : null,
+    links: rendered.links.map((link) => ({ ...link, line: bodyLine + link.line })),
+    ids: rendered.ids,
   };
-  return { post, errors, warnings: [...warnings, ...languageWarnings] };
+  const fragments = rendered.templateFragments;
+  const fragmentWarnings = fragments
+    ? [templateFragmentWarning(file.path, bodyLine, fragments)]
+    : [];
+  return { post, errors, warnings: [...warnings, ...languageWarnings, ...fragmentWarnings] };
 }

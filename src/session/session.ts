@@ -13,6 +13,7 @@
  * `site.yaml` can change anything, so a change to it starts from nothing.
  */
 import { createHash } from 'node:crypto';
+import { checkSiteLinks } from '../check/site-links.js';
 import { readConfig, type SiteConfig } from '../config/config.js';
 import { describeInstant } from '../dates.js';
 import { sortProblems, type BuildError, type BuildWarning } from '../errors.js';
@@ -65,7 +66,9 @@ export interface SessionRun {
   /** Posts whose parse came from the disk cache. */
   readonly cachedPosts: number;
   /** Milliseconds spent in each stage, for the dev log and the benchmark. */
-  readonly timings: Readonly<Record<'load' | 'parse' | 'model' | 'route' | 'render', number>>;
+  readonly timings: Readonly<
+    Record<'load' | 'parse' | 'model' | 'route' | 'check' | 'render', number>
+  >;
   /** What the run was told changed, by kind; all `config` for a first run. */
   readonly kinds: ReadonlySet<ChangeKind>;
   readonly postCount: number;
@@ -242,6 +245,17 @@ function runStages(
   );
   report(routes);
   const routeMs = lap();
+  report(
+    checkSiteLinks({
+      site,
+      pages: routes.pages,
+      staticPaths: sources.staticFiles.map((f) => f.outputPath),
+      templates: sources.templates,
+      config,
+      memo: state.routeMemo,
+    }),
+  );
+  const checkMs = lap();
   const theme = themeFor(state, sources.templates, config);
   report(theme);
 
@@ -263,7 +277,7 @@ function runStages(
       for (const page of pages.values()) files.push({ path: page.path, contents: page.contents });
     }
   }
-  const timings = { ...before, model: modelMs, route: routeMs, render: lap() };
+  const timings = { ...before, model: modelMs, route: routeMs, check: checkMs, render: lap() };
   return {
     timings,
     files: errors.length === 0 ? files : [],

@@ -35,6 +35,7 @@ describe('readConfig: defaults', () => {
       bloggerRedirects: false,
       labelIndex: 'list',
       relatedPosts: 5,
+      linkCheck: 'warn',
       words: wordsFor('en'),
     });
     expect(DEFAULT_CONFIG.words.olderPosts).toBe('Older posts');
@@ -74,6 +75,7 @@ describe('readConfig: values', () => {
       'feedLimit: 50',
       'labelIndex: cloud',
       'relatedPosts: 0',
+      'linkCheck: error',
       'words:',
       '  olderPosts: Billets précédents',
       '',
@@ -99,6 +101,7 @@ describe('readConfig: values', () => {
       bloggerRedirects: false,
       labelIndex: 'cloud',
       relatedPosts: 0,
+      linkCheck: 'error',
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
     });
     expect(config.words.olderPosts).toBe('Billets précédents');
@@ -296,7 +299,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `words`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`.',
     );
   });
 });

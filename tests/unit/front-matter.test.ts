@@ -596,6 +596,8 @@ describe('parsePost', () => {
       hasMore: false,
       wordCount: 1,
       toc: null,
+      links: [],
+      ids: [],
     });
   });
 
@@ -716,10 +718,12 @@ describe('parsePost', () => {
     );
   });
 
-  it('passes a raw HTML block through', () => {
+  it('keeps a raw HTML block, its image lazy-loaded like a Markdown one', () => {
     const { html } = renderMarkdown(
       '<figure class="map">\n<img src="oman.png" alt="Oman">\n</figure>\n',
     );
-    expect(html).toBe('<figure class="map">\n<img src="oman.png" alt="Oman">\n</figure>');
+    expect(html).toBe(
+      '<figure class="map">\n<img src="oman.png" alt="Oman" loading="lazy">\n</figure>',
+    );
   });
 });
