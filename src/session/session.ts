@@ -249,7 +249,8 @@ function runStages(
     checkSiteLinks({
       site,
       pages: routes.pages,
-      staticPaths: sources.staticFiles.map((f) => f.outputPath),
+      // A bundle's files are copied beside their post: links to them lead somewhere.
+      staticPaths: [...sources.staticFiles, ...routes.copies].map((f) => f.outputPath),
       templates: sources.templates,
       config,
       memo: state.routeMemo,

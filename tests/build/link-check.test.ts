@@ -32,7 +32,8 @@ const broken = (problems: readonly Problem[]) =>
 
 describe('the link check', () => {
   it('reports each broken link and image of the messy posts where it stands', async () => {
-    const built = await buildSite(await messyFiles(), { cache: false });
+    // These posts were written for a blog at the root of its host, with the default zone.
+    const built = await buildSite({ ...(await messyFiles()), 'site.yaml': '' }, { cache: false });
     expect(built.result.ok).toBe(true);
     expect(broken(built.result.warnings)).toEqual([
       {
