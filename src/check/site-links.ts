@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config/config.js';
 import type { BuildError, BuildWarning } from '../errors.js';
 import type { Site } from '../model/site.js';
 import type { RouteMemo } from '../route/pages.js';
-import { postUrl, staticPageUrl } from '../route/urls.js';
+import { hrefOf, postUrl, staticPageUrl } from '../route/urls.js';
 import type { Page } from '../route/view.js';
 import { checkLinks, type LinkSource } from './links.js';
 import type { TemplateText } from './template-links.js';
@@ -30,7 +30,10 @@ export function checkSiteLinks(input: SiteLinkInput): {
   for (const post of site.posts) {
     const url =
       input.memo.postUrls.get(post)?.url ?? postUrl(post, config.permalink, config.timezone);
-    sources.push({ file: post.source, url, links: post.links, ids: post.ids });
+    const links = post.links.map((link) =>
+      link.sitePath ? { ...link, url: hrefOf(link.url, config.basePath) } : link,
+    );
+    sources.push({ file: post.source, url, links, ids: post.ids });
   }
   for (const page of site.pages) {
     sources.push({

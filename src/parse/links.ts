@@ -11,6 +11,11 @@ export interface BodyLink {
   readonly url: string;
   readonly line: number;
   readonly column: number;
+  /**
+   * A path from the site folder rather than a URL (a front-matter picture): the link
+   * check puts the site's base path in front, as the route stage does.
+   */
+  readonly sitePath?: true;
 }
 
 /** The attributes that hold a URL a browser follows or fetches, by element. */

@@ -15,6 +15,8 @@ export interface FrontMatterImage {
   readonly src: string;
   /** From `imageAlt`, or the `alt` of an `image:`/`cover:` mapping; null means the title. */
   readonly alt: string | null;
+  /** Where the path stands in the file, for the link check. */
+  readonly at: { readonly line: number; readonly column: number };
 }
 
 /** Where a problem of a key goes. */
@@ -109,7 +111,7 @@ export function readImage(
       return null;
     }
     if (picked.src === '') continue;
-    return { src: picked.src, alt: alt ?? picked.alt };
+    return { src: picked.src, alt: alt ?? picked.alt, at: entry.valueAt };
   }
   return null;
 }

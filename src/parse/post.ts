@@ -9,6 +9,7 @@ import type { SourceFile } from '../load/load.js';
 import { readFrontMatter } from './front-matter.js';
 import { idPrefixOf } from './ids.js';
 import type { BodyLink } from './links.js';
+import type { FrontMatterImage } from './peer-keys.js';
 import type { Heading, MarkdownRenderer } from './markdown.js';
 import { templateFragmentWarning } from './template-fragment-warning.js';
 
@@ -104,7 +105,7 @@ export function parsePost(
     labels: frontMatter.labels,
     authors: frontMatter.authors,
     summary: frontMatter.summary ?? rendered.summary,
-    image: frontMatter.image,
+    image: frontMatter.image && { src: frontMatter.image.src, alt: frontMatter.image.alt },
     fixedUrl: frontMatter.fixedUrl,
     fixedUrlAt: frontMatter.fixedUrlAt,
     draft: frontMatter.draft,
@@ -116,7 +117,11 @@ export function parsePost(
     hasMore: rendered.hasMore,
     wordCount: rendered.wordCount,
     toc: frontMatter.toc ? rendered.headings : null,
-    links: rendered.links.map((link) => ({ ...link, line: bodyLine + link.line })),
+    links: [
+      // The front matter's picture is a link of the page too; the check skips remote ones.
+      ...(frontMatter.image ? [imageLink(frontMatter.image, bundle)] : []),
+      ...rendered.links.map((link) => ({ ...link, line: bodyLine + link.line })),
+    ],
     ids: rendered.ids,
   };
   const fragments = rendered.templateFragments;
@@ -124,4 +129,16 @@ export function parsePost(
     ? [templateFragmentWarning(file.path, bodyLine, fragments)]
     : [];
   return { post, errors, warnings: [...warnings, ...languageWarnings, ...fragmentWarnings] };
+}
+
+/**
+ * The front matter's picture as a link to check. As the route stage reads it: a relative
+ * path in a bundle is a file beside the post; any other local path is a site path.
+ */
+function imageLink(image: FrontMatterImage, bundle: boolean): BodyLink {
+  const { src, at } = image;
+  if (/^([a-z][a-z\d+.-]*:|\/\/)/i.test(src) || (bundle && !src.startsWith('/'))) {
+    return { url: src, ...at };
+  }
+  return { url: src, ...at, sitePath: true };
 }

@@ -138,6 +138,43 @@ describe('the link check', () => {
     ]);
   });
 
+  it('checks the picture a post names in its front matter, at its line', async () => {
+    const built = await buildSite(
+      {
+        'static/images/harbour.jpg': 'jpg',
+        'posts/2024-05-01-oman.md': post({
+          title: 'Oman',
+          date: '2024-05-01',
+          image: '/images/harbor.jpg',
+        }),
+        'posts/2024-05-02-iran.md': post({
+          title: 'Iran',
+          date: '2024-05-02',
+          image: '/images/harbour.jpg',
+        }),
+        'posts/2024-05-03-gulf.md': post({
+          title: 'Gulf',
+          date: '2024-05-03',
+          image: 'https://example.net/gulf.jpg',
+        }),
+      },
+      { cache: false },
+    );
+    expect(
+      built.result.warnings
+        .filter((w) => w.name === 'BrokenLink')
+        .map(({ file, line, column, message }) => ({ file, line, column, message })),
+    ).toEqual([
+      {
+        file: 'posts/2024-05-01-oman.md',
+        line: 4,
+        column: 8,
+        message:
+          'The link `/images/harbor.jpg` leads nowhere: the build writes no page or file at /images/harbor.jpg.',
+      },
+    ]);
+  });
+
   it('checks the links a template’s author typed, naming the template', async () => {
     const built = await buildSite(
       {
