@@ -24,6 +24,10 @@ export type ErrorName =
   | 'TemplateSyntax'
   | 'TemplateMissing'
   | 'TemplateRender'
+  | 'UnknownLayout'
+  | 'ThemeNotFound'
+  | 'ThemeInvalid'
+  | 'HelpersInvalid'
   | 'OutputFolder'
   | 'ImportFailed'
   | 'WriteThroughLink';
