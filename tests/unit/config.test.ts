@@ -36,6 +36,7 @@ describe('readConfig: defaults', () => {
       labelIndex: 'list',
       relatedPosts: 5,
       words: wordsFor('en'),
+      theme: null,
     });
     expect(DEFAULT_CONFIG.words.olderPosts).toBe('Older posts');
   });
@@ -76,6 +77,7 @@ describe('readConfig: values', () => {
       'relatedPosts: 0',
       'words:',
       '  olderPosts: Billets précédents',
+      'theme: ./themes/paper',
       '',
     ].join('\n');
     const { config, errors } = readConfig(text);
@@ -100,6 +102,7 @@ describe('readConfig: values', () => {
       labelIndex: 'cloud',
       relatedPosts: 0,
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
+      theme: { name: './themes/paper', at: { line: 18, column: 8 } },
     });
     expect(config.words.olderPosts).toBe('Billets précédents');
     expect(config.words.newerPosts).toBe('Articles plus récents');
@@ -292,11 +295,11 @@ describe('readConfig: unknown keys', () => {
   });
 
   it('lists the settings when no key is close', () => {
-    const { errors } = readConfig('theme: dark\n');
+    const { errors } = readConfig('colours: dark\n');
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
-    expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
+    expect(errors[0]?.message).toBe('site.yaml has no setting called `colours`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `words`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `words`, `theme`.',
     );
   });
 });
