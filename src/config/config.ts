@@ -52,6 +52,17 @@ export interface SiteConfig {
   readonly linkCheck: 'warn' | 'error' | 'off';
   /** The theme's fixed phrases in `language`, with the site's `words:` over them. */
   readonly words: Words;
+  /**
+   * `theme:` as written (a folder relative to the site, or an npm package name) and where
+   * it stands in site.yaml, for the load stage's messages; null for the built-in theme.
+   */
+  readonly theme: ThemeSetting | null;
+}
+
+/** The `theme:` setting: what it names and where it is written. */
+export interface ThemeSetting {
+  readonly name: string;
+  readonly at: { readonly line: number; readonly column: number };
 }
 
 /** The settings a site gets when `site.yaml` is absent or leaves a key out. */
@@ -73,6 +84,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   relatedPosts: 5,
   linkCheck: 'warn',
   words: wordsFor('en'),
+  theme: null,
 });
 
 const KNOWN_KEYS = [
@@ -92,6 +104,7 @@ const KNOWN_KEYS = [
   'relatedPosts',
   'linkCheck',
   'words',
+  'theme',
 ] as const;
 
 const PERMALINK_TOKENS = new Set([':year', ':month', ':day', ':slug']);
@@ -304,6 +317,16 @@ function applySetting(
     }
     case 'words':
       return readWords(words, entry, yaml);
+    case 'theme': {
+      if (typeof value !== 'string' || value.trim() === '') {
+        return invalid(
+          'theme must name a folder or an npm package.',
+          'Write it like `theme: ./themes/paper` for a folder of the site, or `theme: rubric-theme-paper` for a package in node_modules.',
+        );
+      }
+      settings.theme = { name: value.trim(), at: entry.valueAt };
+      return null;
+    }
     default: {
       const near = closest(key, KNOWN_KEYS);
       return {

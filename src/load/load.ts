@@ -6,8 +6,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { mapLimit } from '../concurrency.js';
-import { compareStrings } from '../errors.js';
+import { readConfig } from '../config/config.js';
+import { compareStrings, type BuildError } from '../errors.js';
 import { packageRoot } from '../paths.js';
+import { findTheme, loadHelpers, type HelperModule } from './theme.js';
 import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
 
 export type { BundleFile, ImageSize } from './bundles.js';
@@ -49,6 +51,10 @@ export interface SiteSources {
   readonly bundleFiles: readonly BundleFile[];
   /** The size of each local image (bundle and static files), by site-relative path. */
   readonly imageSizes: ReadonlyMap<string, ImageSize>;
+  /** The theme's `templates/helpers.js`, then the site's: later ones win by name. */
+  readonly helpers: readonly HelperModule[];
+  /** What could not be loaded: a missing theme, a broken helpers.js. */
+  readonly errors: readonly BuildError[];
 }
 
 /** The built-in theme: this package's own `templates/` and `static/`. */
@@ -70,10 +76,12 @@ const IGNORED = [...EDITOR_LITTER, '**/.*', '**/node_modules/**'];
 
 /** Reads a site folder. Errors here are I/O failures (unreadable files), not content. */
 export async function loadSite(root: string): Promise<SiteSources> {
-  const [configText, posts, theme] = await Promise.all([
-    readOptional(path.join(root, 'site.yaml')),
+  // The theme is found through `theme:` in site.yaml, so the settings are read first.
+  const [[configText, theme], posts] = await Promise.all([
+    readOptional(path.join(root, 'site.yaml')).then(
+      async (text) => [text, await loadTheme(root, text)] as const,
+    ),
     readAll(root, 'posts', POST_PATTERNS),
-    loadTheme(root),
   ]);
   return { root, configText, posts, ...theme, ...(await loadAssets(root, posts, theme)) };
 }
@@ -132,7 +140,7 @@ export async function reloadSite(
     }
     posts = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
   }
-  const theme = changes.theme ? await loadTheme(root) : previous;
+  const theme = changes.theme ? await loadTheme(root, previous.configText) : previous;
   // Bundles change with the posts that own them, and with the files beside them (which
   // the watcher reports as static changes).
   const assets = onlyEdits && !changes.theme ? previous : await loadAssets(root, posts, theme);
@@ -142,27 +150,49 @@ export async function reloadSite(
     posts,
     templates: theme.templates,
     staticFiles: theme.staticFiles,
+    helpers: theme.helpers,
+    errors: theme.errors,
     bundleFiles: assets.bundleFiles,
     imageSizes: assets.imageSizes,
   };
 }
 
-/** The templates of a site (its own over the built-in ones) and its static files. */
-async function loadTheme(root: string): Promise<Pick<SiteSources, 'templates' | 'staticFiles'>> {
-  const [siteTemplates, builtInTemplates] = await Promise.all([
-    listTemplates(root, path.join(root, 'templates'), false),
-    listTemplates(root, BUILT_IN_THEME, true),
-  ]);
-  const templates = mergeTemplates(builtInTemplates, siteTemplates);
+type Theme = Pick<SiteSources, 'templates' | 'staticFiles' | 'helpers' | 'errors'>;
+
+/**
+ * The templates of a site: its own over its `theme:`'s (see `theme.ts`) over the built-in
+ * ones, file by file; the helpers of the theme and the site; and the static files.
+ */
+async function loadTheme(root: string, configText: string | null): Promise<Theme> {
+  const found = await findTheme(root, readConfig(configText).config.theme);
+  const theme = found.theme;
+  const themeTemplates = theme ? path.join(theme.folder, 'templates') : null;
+  const siteTemplatesFolder = path.join(root, 'templates');
+  const [siteTemplates, themeLayer, builtInTemplates, themeHelpers, siteHelpers] =
+    await Promise.all([
+      listTemplates(root, siteTemplatesFolder, false),
+      themeTemplates ? listTemplates(root, themeTemplates, false) : [],
+      listTemplates(root, BUILT_IN_THEME, true),
+      themeTemplates
+        ? loadHelpers(themeTemplates, toPosix(path.relative(root, themeTemplates)))
+        : { module: null, errors: [] },
+      loadHelpers(siteTemplatesFolder, 'templates'),
+    ]);
+  const templates = mergeTemplates(builtInTemplates, [...themeLayer, ...siteTemplates]);
   // The built-in layout links the built-in stylesheet, so whoever uses the built-in
-  // layout also gets the built-in static files, under the site's own.
+  // layout also gets the built-in static files, under the theme's and the site's own.
   const usesBuiltInLayout = templates.some((t) => t.name === 'layout' && t.builtIn);
-  const staticLayers = [path.join(root, 'static')];
+  const staticLayers = [
+    ...(theme ? [path.join(theme.folder, 'static')] : []),
+    path.join(root, 'static'),
+  ];
   if (usesBuiltInLayout && path.resolve(root) !== path.resolve(packageRoot)) {
     staticLayers.unshift(BUILT_IN_STATIC);
   }
   const staticFiles = await listStatic(root, staticLayers);
-  return { templates, staticFiles };
+  const helpers = [themeHelpers.module, siteHelpers.module].filter((m) => m !== null);
+  const errors = [...found.errors, ...themeHelpers.errors, ...siteHelpers.errors];
+  return { templates, staticFiles, helpers, errors };
 }
 
 async function readOptional(file: string): Promise<string | null> {

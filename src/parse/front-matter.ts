@@ -57,6 +57,10 @@ export interface FrontMatter {
    * with `/`; a path without a file extension ends with `/`.
    */
   readonly aliases: readonly string[];
+  /** `layout: wide`: the site template (`templates/wide.hbs`) that renders this post. */
+  readonly layout: string | null;
+  /** Where the `layout:` value is, so an unknown layout can be shown at its line. */
+  readonly layoutAt: LineColumn | null;
   /**
    * Every key the contract does not know, and the peer keys as written, for templates
    * (`post.data.editor`, `post.data.cover`).
@@ -105,6 +109,7 @@ const KNOWN_KEYS = [
   'toc',
   'aliases',
   'page',
+  'layout',
   ...PEER_KEYS,
 ] as const;
 
@@ -307,6 +312,8 @@ function checkFrontMatter(
 
   const aliasEntry = byKey.get('aliases');
   const aliases = aliasEntry ? readAliases(file, yaml, aliasEntry, errors) : [];
+  const layoutEntry = byKey.get('layout');
+  const layout = readLayout(layoutEntry, fail);
 
   const data: Record<string, unknown> = {};
   for (const entry of entries) {
@@ -344,6 +351,8 @@ function checkFrontMatter(
     toc,
     page,
     aliases,
+    layout,
+    layoutAt: layout === null ? null : (layoutEntry?.valueAt ?? null),
     data,
   };
   return { frontMatter, errors, warnings };
@@ -392,6 +401,23 @@ function readText(entry: YamlEntry | undefined, key: string, fail: Fail): string
   }
   const text = String(entry.value).trim();
   return text === '' ? null : text;
+}
+
+/**
+ * `layout`: a template name as the site's `templates/` folder spells it (`wide`,
+ * `layouts/wide`). Whether that template exists is for the render stage to say.
+ */
+function readLayout(entry: YamlEntry | undefined, fail: Fail): string | null {
+  if (!entry || entry.value === null) return null;
+  const name = typeof entry.value === 'string' ? entry.value.trim() : '';
+  if (/^[\w-]+(\/[\w-]+)*$/.test(name) && !name.startsWith('partials/')) return name;
+  fail(
+    'FrontMatterInvalid',
+    entry,
+    `layout ${JSON.stringify(entry.value)} is not a template name.`,
+    'Write the name of a template in templates/ without `.hbs`, like `layout: wide` for templates/wide.hbs.',
+  );
+  return null;
 }
 
 /**

@@ -45,6 +45,9 @@ export interface Post {
   readonly page: boolean;
   /** Old site paths that redirect to this post (front matter `aliases`). */
   readonly aliases: readonly string[];
+  /** The template that renders the post instead of `post` (front matter `layout`). */
+  readonly layout: string | null;
+  readonly layoutAt: { readonly line: number; readonly column: number } | null;
   /** Front-matter keys the contract does not know, for templates. */
   readonly data: Readonly<Record<string, unknown>>;
   readonly html: string;
@@ -111,6 +114,8 @@ export function parsePost(
     draft: frontMatter.draft,
     page: frontMatter.page,
     aliases: frontMatter.aliases,
+    layout: frontMatter.layout,
+    layoutAt: frontMatter.layoutAt,
     data: frontMatter.data,
     html: rendered.html,
     excerptHtml: rendered.excerptHtml,

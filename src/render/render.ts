@@ -7,22 +7,30 @@ import Handlebars from 'handlebars';
 import type { SiteConfig } from '../config/config.js';
 import { buildError, type BuildError } from '../errors.js';
 import type { TemplateSource } from '../load/load.js';
+import type { HelperModule } from '../load/theme.js';
 import { TEMPLATE_NAMES, WITHOUT_LAYOUT, type Page } from '../route/view.js';
 import { createHelpers } from './helpers.js';
+import { templateOf } from './layouts.js';
 import { renderBuiltIn } from './redirect.js';
+import { HelperFailure, siteHelpers } from './site-helpers.js';
 
 /** Renders one page to its text: HTML, or XML or plain text for feeds, sitemap and robots. */
 export type PageRenderer = (page: Page) => { html: string } | { error: BuildError };
 
 type Compiled = HandlebarsTemplateDelegate<unknown>;
 
-/** Compiles the theme. Every template is compiled here, so syntax errors surface at once. */
+/**
+ * Compiles the theme. Every template is compiled here, so syntax errors surface at once.
+ * The helpers of `helpers` (the theme's and the site's `helpers.js`) join Rubric's own,
+ * on this build's environment only.
+ */
 export function createRenderer(
   templates: readonly TemplateSource[],
   config: SiteConfig,
+  helpers: readonly HelperModule[] = [],
 ): { render: PageRenderer | null; errors: BuildError[] } {
   const handlebars = Handlebars.create();
-  handlebars.registerHelper(createHelpers(config));
+  handlebars.registerHelper({ ...createHelpers(config), ...siteHelpers(helpers) });
   const errors: BuildError[] = [];
   const pageTemplates = new Map<string, { source: TemplateSource; compiled: Compiled }>();
   const broken = new Set<string>();
@@ -55,14 +63,18 @@ export function createRenderer(
     if (page.template === 'redirect' || page.template === 'redirects') {
       return { html: renderBuiltIn(page, handlebars.escapeExpression) };
     }
-    const template = pageTemplates.get(page.template);
-    if (!template || !layout) throw new Error(`no template for ${page.template}`);
+    const name = templateOf(page);
+    const template = pageTemplates.get(name);
+    if (!template || !layout) throw new Error(`no template for ${name}`);
+    // Which of the two ran when something threw, so the error names that one.
+    let running = template;
     try {
       const body = template.compiled(page.data);
       if (WITHOUT_LAYOUT.has(page.template)) return { html: body };
+      running = layout;
       return { html: layout.compiled({ ...page.data, body }) };
     } catch (error) {
-      return { error: renderError(error, page, template.source) };
+      return { error: renderError(error, page, running.source) };
     }
   };
   return { render, errors };
@@ -96,6 +108,14 @@ function compile(
 }
 
 function renderError(error: unknown, page: Page, template: TemplateSource): BuildError {
+  if (error instanceof HelperFailure) {
+    return buildError(
+      'TemplateRender',
+      { file: template.path },
+      `Rendering ${page.url} failed in the helper \`${error.helper}\` (from ${error.file}), called by ${template.path} or a partial it uses: ${error.message}.`,
+      'Fix the helper, or the values the template passes it; a helper must return a string or a SafeString, at once.',
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   return buildError(
     'TemplateRender',

@@ -266,6 +266,7 @@ export function routeSite(
     const page: Page = {
       url,
       template: 'post',
+      ...layoutOf(post),
       data: {
         site: siteView,
         page: {
@@ -292,6 +293,7 @@ export function routeSite(
     pages.push({
       url,
       template: 'page',
+      ...layoutOf(sitePage),
       data: {
         site: siteView,
         page: {
@@ -566,4 +568,9 @@ function pager<T>(chunk: Chunk<T>, hrefOfPage: (n: number) => string, home: stri
     olderUrl: chunk.number < chunk.count ? hrefOfPage(chunk.number + 1) : null,
     homeUrl: home,
   };
+}
+
+/** A post's own template (front matter `layout`), when it names one. */
+function layoutOf(post: Post): { layout?: string } {
+  return post.layout === null ? {} : { layout: post.layout };
 }

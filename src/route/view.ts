@@ -415,9 +415,20 @@ export const WITHOUT_LAYOUT: ReadonlySet<TemplateName> = new Set([
 
 /** A page to render: where it goes, which template, and the template's data. */
 export type Page =
-  | { readonly url: string; readonly template: 'post'; readonly data: PostPageData }
+  | {
+      readonly url: string;
+      readonly template: 'post';
+      /** The site template that renders it instead of `post` (front matter `layout`). */
+      readonly layout?: string;
+      readonly data: PostPageData;
+    }
   | { readonly url: string; readonly template: 'home' | 'label'; readonly data: ListPageData }
-  | { readonly url: string; readonly template: 'page'; readonly data: StaticPageData }
+  | {
+      readonly url: string;
+      readonly template: 'page';
+      readonly layout?: string;
+      readonly data: StaticPageData;
+    }
   | { readonly url: string; readonly template: 'labels'; readonly data: LabelsPageData }
   | { readonly url: string; readonly template: 'archive'; readonly data: ArchivePageData }
   | { readonly url: string; readonly template: 'year'; readonly data: YearPageData }

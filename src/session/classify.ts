@@ -8,7 +8,7 @@
 export type ChangeKind =
   /** A post file (`posts/**.md`): re-read and re-parsed alone. */
   | 'post'
-  /** A page template (`templates/post.hbs`). */
+  /** A page template (`templates/post.hbs`), or the site's `templates/helpers.js`. */
   | 'template'
   /** A partial (`templates/partials/byline.hbs`). */
   | 'partial'
@@ -51,6 +51,8 @@ export function classify(file: string, outputFolder?: string): ChangeKind {
   // are copied like static files. Blogger's comments files are not.
   if (top === 'posts') return POST.test(name) ? 'post' : COMMENTS.test(name) ? 'ignored' : 'static';
   if (top === 'templates') {
+    // helpers.js adds helpers every template may call: a change to it is a template's.
+    if (rest.length === 1 && name === 'helpers.js') return 'template';
     if (!TEMPLATE.test(name)) return 'ignored';
     return rest[0] === 'partials' && rest.length > 1 ? 'partial' : 'template';
   }

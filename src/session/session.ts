@@ -31,6 +31,7 @@ import { parsePost, type ParsedPost } from '../parse/post.js';
 import { createRouteMemo, routeSite, type RouteMemo } from '../route/pages.js';
 import { outputPathOf } from '../route/urls.js';
 import type { Page } from '../route/view.js';
+import { checkLayouts, templateOf } from '../render/layouts.js';
 import { createRenderer, type PageRenderer } from '../render/render.js';
 import type { OutputFile } from '../write/write.js';
 import { classify, type ChangeKind } from './classify.js';
@@ -116,6 +117,7 @@ interface CachedPost {
 interface CachedPage {
   /** The output path of the page's URL. */
   readonly path: string;
+  /** The page template that rendered it (a post's `layout`, or its kind's). */
   readonly template: string;
   readonly data: unknown;
   readonly digest: string;
@@ -124,6 +126,8 @@ interface CachedPage {
 
 interface Theme {
   readonly templates: SiteSources['templates'];
+  /** Which helpers.js versions the theme was compiled with. */
+  readonly helperStamp: string;
   readonly render: PageRenderer | null;
   readonly errors: readonly BuildError[];
   readonly digests: TemplateDigests;
@@ -219,7 +223,7 @@ function runStages(
     clock.last = now;
     return ms;
   };
-  const errors: BuildError[] = [...state.configErrors];
+  const errors: BuildError[] = [...state.configErrors, ...sources.errors];
   const warnings: BuildWarning[] = [];
   const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
     // Most reports are empty: thousands of posts each report nothing.
@@ -257,8 +261,9 @@ function runStages(
     }),
   );
   const checkMs = lap();
-  const theme = themeFor(state, sources.templates, config);
+  const theme = themeFor(state, sources, config);
   report(theme);
+  report({ errors: checkLayouts(posts, sources.templates) });
 
   const files: OutputFile[] = [];
   const rendered: string[] = [];
@@ -370,12 +375,17 @@ async function parseStage(
   };
 }
 
-/** The compiled theme, compiled again only when a template or partial changed. */
-function themeFor(state: State, templates: SiteSources['templates'], config: SiteConfig): Theme {
-  if (state.theme?.templates === templates) return state.theme;
+/** The compiled theme, compiled again only when a template, partial or helpers.js changed. */
+function themeFor(state: State, sources: SiteSources, config: SiteConfig): Theme {
+  const { templates, helpers } = sources;
+  const helperStamp = helpers.map((module) => `${module.path}@${module.hash}`).join(',');
+  if (state.theme?.templates === templates && state.theme.helperStamp === helperStamp) {
+    return state.theme;
+  }
   const previous = state.theme;
   const sameTexts =
     previous !== null &&
+    previous.helperStamp === helperStamp &&
     previous.templates.length === templates.length &&
     previous.templates.every((t, i) => {
       const other = templates[i];
@@ -385,8 +395,12 @@ function themeFor(state: State, templates: SiteSources['templates'], config: Sit
     state.theme = { ...previous, templates };
     return state.theme;
   }
-  const { render, errors } = createRenderer(templates, config);
-  state.theme = { templates, render, errors, digests: digestTemplates(templates) };
+  const { render, errors } = createRenderer(templates, config, helpers);
+  // Any page may call a helper, so a changed helpers.js changes every page's digest.
+  const digests = new Map(
+    [...digestTemplates(templates)].map(([name, digest]) => [name, `${digest}:${helperStamp}`]),
+  );
+  state.theme = { templates, helperStamp, render, errors, digests };
   return state.theme;
 }
 
@@ -405,9 +419,10 @@ function renderPages(
   const render = theme.render;
   if (!render) return { pages: after, renderedUrls, renderErrors };
   for (const page of pages) {
-    const digest = theme.digests.get(page.template) ?? '';
+    const template = templateOf(page);
+    const digest = theme.digests.get(template) ?? '';
     const old = before.get(page.url);
-    if (old?.template === page.template && old.digest === digest && same(old.data, page.data)) {
+    if (old?.template === template && old.digest === digest && same(old.data, page.data)) {
       after.set(page.url, old);
       continue;
     }
@@ -417,7 +432,7 @@ function renderPages(
     else
       after.set(page.url, {
         path: outputPathOf(page.url),
-        template: page.template,
+        template,
         data: page.data,
         digest,
         contents: result.html,

@@ -37,6 +37,7 @@ describe('readConfig: defaults', () => {
       relatedPosts: 5,
       linkCheck: 'warn',
       words: wordsFor('en'),
+      theme: null,
     });
     expect(DEFAULT_CONFIG.words.olderPosts).toBe('Older posts');
   });
@@ -78,6 +79,7 @@ describe('readConfig: values', () => {
       'linkCheck: error',
       'words:',
       '  olderPosts: Billets précédents',
+      'theme: ./themes/paper',
       '',
     ].join('\n');
     const { config, errors } = readConfig(text);
@@ -103,6 +105,7 @@ describe('readConfig: values', () => {
       relatedPosts: 0,
       linkCheck: 'error',
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
+      theme: { name: './themes/paper', at: { line: 19, column: 8 } },
     });
     expect(config.words.olderPosts).toBe('Billets précédents');
     expect(config.words.newerPosts).toBe('Articles plus récents');
@@ -295,11 +298,11 @@ describe('readConfig: unknown keys', () => {
   });
 
   it('lists the settings when no key is close', () => {
-    const { errors } = readConfig('theme: dark\n');
+    const { errors } = readConfig('colours: dark\n');
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
-    expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
+    expect(errors[0]?.message).toBe('site.yaml has no setting called `colours`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`, `theme`.',
     );
   });
 });

@@ -320,6 +320,7 @@ describe('readFrontMatter: good paths', () => {
         'slug: oman-talks',
         'draft: true',
         'toc: true',
+        'layout: wide',
         '---',
         'Hello.',
       ),
@@ -344,6 +345,8 @@ describe('readFrontMatter: good paths', () => {
       toc: true,
       page: false,
       aliases: [],
+      layout: 'wide',
+      layoutAt: { line: 11, column: 9 },
       data: {},
     });
   });
@@ -368,6 +371,8 @@ describe('readFrontMatter: good paths', () => {
       toc: false,
       page: false,
       aliases: [],
+      layout: null,
+      layoutAt: null,
       data: {},
     });
   });
@@ -590,6 +595,8 @@ describe('parsePost', () => {
       draft: false,
       page: false,
       aliases: [],
+      layout: null,
+      layoutAt: null,
       data: {},
       html: '<p>Hello.</p>',
       excerptHtml: '<p>Hello.</p>',
