@@ -33,13 +33,14 @@ const HELP = `rubric: a static site generator for topic blogs
 Usage:
   rubric build [--root DIR] [--out DIR] [--drafts] [--future] [--no-cache]
   rubric dev [--root DIR] [--out DIR] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open] [--no-cache]
-  rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR]
+  rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR] [--dry-run]
+  rubric import wordpress EXPORT.xml [same options as blogger]
   rubric clean [--root DIR]
 
 Commands:
   build        build the site
   dev          build, serve and rebuild on every save, with live reload
-  import       write posts from a Blogger export
+  import       write posts from a Blogger or WordPress export
   clean        delete the build cache and staging folders (ROOT/.cache/rubric)
 
 Options:
@@ -57,6 +58,7 @@ Import options:
   --comments             write each post's comments beside it (POST.comments.yaml)
   --force                overwrite files that exist and differ from the import
   --download-images DIR  fetch images into DIR (inside ROOT/static) and link the copies
+  --dry-run              print what would be written, and write nothing
 
 Exit codes: 0 built, 1 the content has errors, 2 wrong usage.`;
 
@@ -267,6 +269,7 @@ async function runImport(
         comments: { type: 'boolean' },
         force: { type: 'boolean' },
         'download-images': { type: 'string' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -281,20 +284,24 @@ async function runImport(
     return EXIT.ok;
   }
   const [source, file, ...extra] = positionals;
-  if (source !== 'blogger')
-    return usage('the only source is `blogger`: rubric import blogger EXPORT.xml');
+  if (source !== 'blogger' && source !== 'wordpress')
+    return usage('the sources are `blogger` and `wordpress`: rubric import blogger EXPORT.xml');
   if (file === undefined || extra.length > 0) return usage('give one export file.');
   // Loaded on demand: `build` never pays for the importer's XML and HTML libraries.
-  const { importBlogger } = await import('./import/import.js');
+  const run =
+    source === 'blogger'
+      ? (await import('./import/import.js')).importBlogger
+      : (await import('./import/wordpress/import.js')).importWordPress;
   const { importSummary } = await import('./import/report.js');
   const root = path.resolve(io.cwd, values.root ?? '.');
   const images = values['download-images'];
-  const result = await importBlogger({
+  const result = await run({
     exportFile: path.resolve(io.cwd, file),
     root,
     comments: values.comments ?? false,
     force: values.force ?? false,
     downloadImages: images === undefined ? null : path.resolve(io.cwd, images),
+    dryRun: values['dry-run'] ?? false,
   });
   if (!result.ok) {
     const file = path.relative(io.cwd, result.error.file) || result.error.file;
@@ -304,7 +311,8 @@ async function runImport(
   for (const line of importSummary(result)) io.out(line);
   const relative = path.relative(io.cwd, root);
   const shown = relative.startsWith('..') ? root : relative || '.';
-  io.out(colors.green(`imported into ${shown}/; build it with \`rubric build\``));
+  if (result.dryRun) io.out(`dry run: nothing was written to ${shown}/`);
+  else io.out(colors.green(`imported into ${shown}/; build it with \`rubric build\``));
   return EXIT.ok;
 }
 

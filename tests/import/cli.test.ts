@@ -61,7 +61,7 @@ describe('rubric import blogger', () => {
     const root = await makeSite({});
     for (const args of [
       ['import'],
-      ['import', 'wordpress', 'x.xml'],
+      ['import', 'typepad', 'x.xml'],
       ['import', 'blogger'],
       ['import', 'blogger', 'a.xml', 'b.xml'],
       ['import', 'blogger', 'a.xml', '--bogus'],
