@@ -275,7 +275,10 @@ function applySetting(
       const redirects = readRedirects(value);
       if ('problem' in redirects) {
         return {
-          ...invalid(redirects.problem, 'Write it like `redirects: { /category/travel/: /labels/travel/ }`.'),
+          ...invalid(
+            redirects.problem,
+            'Write it like `redirects: { /category/travel/: /labels/travel/ }`.',
+          ),
           at: itemPosition(yaml, entry.node, redirects.index, entry.valueAt),
         };
       }

@@ -15,7 +15,10 @@ export function readRedirects(
   const map = new Map<string, string>();
   for (const [index, [from, to]] of Object.entries(value).entries()) {
     if (!isSitePath(from)) {
-      return { problem: `The old address ${JSON.stringify(from)} must be a path starting with one /.`, index };
+      return {
+        problem: `The old address ${JSON.stringify(from)} must be a path starting with one /.`,
+        index,
+      };
     }
     if (typeof to !== 'string' || !isSitePath(to) || to.includes('?')) {
       return {

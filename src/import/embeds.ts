@@ -14,9 +14,15 @@ export type Embed =
 export function embedHtml(embed: Embed): string {
   switch (embed.kind) {
     case 'youtube':
-      return iframe(`https://www.youtube-nocookie.com/embed/${encodeURIComponent(embed.id)}`, 'YouTube video');
+      return iframe(
+        `https://www.youtube-nocookie.com/embed/${encodeURIComponent(embed.id)}`,
+        'YouTube video',
+      );
     case 'vimeo':
-      return iframe(`https://player.vimeo.com/video/${encodeURIComponent(embed.id)}`, 'Vimeo video');
+      return iframe(
+        `https://player.vimeo.com/video/${encodeURIComponent(embed.id)}`,
+        'Vimeo video',
+      );
     case 'audio':
       return `<audio controls preload="none" src="${attr(embed.src)}"></audio>`;
     case 'video': {
@@ -45,8 +51,10 @@ export function videoOfUrl(url: string): Embed | null {
   const host = parsed.hostname.replace(/^(?:www|m)\./, '');
   if (host === 'youtu.be') return youtube(parsed.pathname.slice(1));
   if (host === 'youtube.com' || host === 'youtube-nocookie.com') {
-    const id = parsed.searchParams.get('v') ?? /^\/(?:embed|shorts|live)\/([^/]+)/.exec(parsed.pathname)?.[1];
-    return id === undefined || id === null ? null : youtube(id);
+    const id =
+      parsed.searchParams.get('v') ??
+      /^\/(?:embed|shorts|live)\/([^/]+)/.exec(parsed.pathname)?.[1];
+    return id === undefined ? null : youtube(id);
   }
   if (host === 'vimeo.com' || host === 'player.vimeo.com') {
     const id = /\/(\d+)(?:\/|$)/.exec(parsed.pathname)?.[1];

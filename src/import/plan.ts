@@ -254,8 +254,9 @@ function postText(
   if (post.status === 'draft') data.draft = true;
   if (post.kind === 'page') data.page = true;
   // An old address that is the new one too needs no redirect (and would collide with it).
-  const aliases = [...new Set([...(post.path === null ? [] : [post.path]), ...(post.aliases ?? [])])]
-    .filter((alias) => alias !== newUrl);
+  const aliases = [
+    ...new Set([...(post.path === null ? [] : [post.path]), ...(post.aliases ?? [])]),
+  ].filter((alias) => alias !== newUrl);
   if (aliases.length > 0) data.aliases = aliases;
   data[sourceKey] = post.url === null ? { id: post.id } : { id: post.id, url: post.url };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${markdown}`;

@@ -152,7 +152,9 @@ function mappedRedirects(
   href: (url: string) => string,
 ): Redirect[] {
   return [...map].map(([from, to]) => {
-    const [path = '/', query = ''] = from.split('?', 2) as [string, string?];
+    const cut = from.indexOf('?');
+    const path = cut === -1 ? from : from.slice(0, cut);
+    const query = cut === -1 ? '' : from.slice(cut + 1);
     const params = new URLSearchParams(query);
     const ruleQuery = [...params].map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
     return {

@@ -86,9 +86,9 @@ describe('rubric import wordpress', () => {
       expect(data, file).not.toHaveProperty('aliases');
     }
     // WordPress has no UTC time for a draft yet: its local time, read in the site's zone.
-    expect((await readPost(root, 'posts/2024-05-01-half-finished-thoughts-on-dates.md')).data.date).toBe(
-      '2024-05-01T20:00:00',
-    );
+    expect(
+      (await readPost(root, 'posts/2024-05-01-half-finished-thoughts-on-dates.md')).data.date,
+    ).toBe('2024-05-01T20:00:00');
     expect(result.notes).toContain('1 private post(s) imported as drafts.');
     const scheduled = await readPost(root, 'posts/2027-01-10-salalah-in-the-monsoon.md');
     expect(scheduled.data).not.toHaveProperty('draft');
@@ -148,7 +148,12 @@ describe('WordPress bodies, built', () => {
     expect(article.find('figure figcaption').text()).toBe('The corniche, before the traffic.');
     expect(article.find('figure img').attr('alt')).toBe('The Muttrah corniche at dawn');
     expect(article.find('h2').first().text().replace(/#$/, '')).toBe('The souq');
-    expect(article.find('li').map((_, li) => $(li).text()).get()).toContain('Frankincense');
+    expect(
+      article
+        .find('li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toContain('Frankincense');
     const iframe = article.find('iframe');
     expect(iframe.attr('src')).toBe('https://www.youtube-nocookie.com/embed/M7lc1UVf-VE');
     expect(iframe.attr('loading')).toBe('lazy');
@@ -164,7 +169,10 @@ describe('WordPress bodies, built', () => {
     expect(built.result.errors).toEqual([]);
     const $ = await built.page('/2024/04/cardamom-coffee/');
     const main = $('.post-body');
-    const paragraphs = main.find('p').map((_, p) => $(p).text().trim()).get();
+    const paragraphs = main
+      .find('p')
+      .map((_, p) => $(p).text().trim())
+      .get();
     expect(paragraphs).toContain('Cardamom goes in first.\nThen the coffee, lightly roasted.');
     expect(main.find('p').first().find('br')).toHaveLength(1);
     expect(paragraphs).toContain('Write to us: [contact-form-7 id="5" title="Contact"]');
@@ -173,15 +181,22 @@ describe('WordPress bodies, built', () => {
     expect(main.find('figure img').attr('src')).toBe(
       'https://gulfnotes.example/wp-content/uploads/2024/04/dallah-300x200.jpg',
     );
-    expect(main.find('iframe').map((_, f) => $(f).attr('src')).get()).toEqual([
+    expect(
+      main
+        .find('iframe')
+        .map((_, f) => $(f).attr('src'))
+        .get(),
+    ).toEqual([
       'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE',
       'https://player.vimeo.com/video/76979871',
     ]);
     // The gallery: each attachment by id, with its alt text.
-    expect(main.find('p > img').map((_, img) => $(img).attr('alt')).get()).toEqual([
-      'The Muttrah corniche at dawn',
-      'A brass dallah',
-    ]);
+    expect(
+      main
+        .find('p > img')
+        .map((_, img) => $(img).attr('alt'))
+        .get(),
+    ).toEqual(['The Muttrah corniche at dawn', 'A brass dallah']);
     expect(main.find('audio').attr('src')).toBe(
       'https://gulfnotes.example/wp-content/uploads/2024/04/pouring.mp3',
     );

@@ -18,9 +18,9 @@ import type { WxrChannel, WxrTerm } from './wxr.js';
 
 /**
  * Where an author's old page leads. Rubric has no author pages yet: the home page, until
- * they land (`/authors/SLUG/`), when only this function changes.
+ * they land (`/authors/SLUG/`), when only this function (given the display name) changes.
  */
-export function authorTarget(_displayName: string): string {
+export function authorTarget(): string {
   return HOME_URL;
 }
 
@@ -45,7 +45,10 @@ export function oldAddresses(
   }
   const categories = new Map(channel.categories.map((c) => [c.nicename, c]));
   const terms: [string, WxrTerm][] = [
-    ...channel.categories.map((c): [string, WxrTerm] => [`/category/${categoryPath(c, categories)}/`, c]),
+    ...channel.categories.map((c): [string, WxrTerm] => [
+      `/category/${categoryPath(c, categories)}/`,
+      c,
+    ]),
     ...channel.tags.map((t): [string, WxrTerm] => [`/tag/${safeDecode(t.nicename)}/`, t]),
   ];
   for (const [from, term] of terms) {
@@ -56,7 +59,7 @@ export function oldAddresses(
     map.set(`${from}feed/`, labelFeedUrl(label(term.name)));
   }
   for (const login of logins) {
-    map.set(`/author/${slugify(login)}/`, authorTarget(channel.authors.get(login) ?? login));
+    map.set(`/author/${slugify(login)}/`, authorTarget());
   }
   if (map.size > 0) map.set('/feed/', FEED_URL);
   return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -11,7 +11,12 @@
  * becomes the embed (WordPress's auto-embed), and `<!--more-->` stays the jump break.
  * Pure.
  */
-import { expandShortcodes, urlEmbed, type ShortcodeContext, type UnknownShortcode } from './shortcodes.js';
+import {
+  expandShortcodes,
+  urlEmbed,
+  type ShortcodeContext,
+  type UnknownShortcode,
+} from './shortcodes.js';
 
 /** A body made ready for the converter, and the shortcodes it kept as written. */
 export interface PreparedBody {
@@ -76,7 +81,7 @@ export function autop(html: string): string {
   const kept: string[] = [];
   let text = html.replace(WHOLE, (whole) => {
     kept.push(whole);
-    return `\n\n<div>\u0000${kept.length - 1}\u0000</div>\n\n`;
+    return `\n\n<div>\uE000${kept.length - 1}\uE000</div>\n\n`;
   });
   const open = new RegExp(`(<(?:${SPLIT_TAGS})\\b[^>]*>)`, 'gi');
   const close = new RegExp(`(</(?:${SPLIT_TAGS})>)`, 'gi');
@@ -94,5 +99,5 @@ export function autop(html: string): string {
     });
   return paragraphs
     .join('\n')
-    .replace(/<div>\u0000(\d+)\u0000<\/div>/g, (_, i: string) => kept[Number(i)] ?? '');
+    .replace(/<div>\uE000(\d+)\uE000<\/div>/g, (_, i: string) => kept[Number(i)] ?? '');
 }

@@ -116,7 +116,8 @@ export function commentsOfItem(
     const approved = wp('comment_approved') ?? '0';
     const at = { line: element.line, kind: 'comment' };
     if (approved !== '1') {
-      const state = approved === 'spam' ? 'spam' : approved === 'trash' ? 'trashed' : 'not approved';
+      const state =
+        approved === 'spam' ? 'spam' : approved === 'trash' ? 'trashed' : 'not approved';
       skipped.push({ ...at, reason: `it is ${state}` });
       continue;
     }
@@ -139,7 +140,9 @@ export function commentsOfItem(
       authorUrl: wp('comment_author_url'),
       published,
       // WordPress shows a comment through wpautop too: its line breaks are the reader's.
-      html: autop(element.children.find((c) => c.ns === ns.wp && c.name === 'comment_content')?.text ?? ''),
+      html: autop(
+        element.children.find((c) => c.ns === ns.wp && c.name === 'comment_content')?.text ?? '',
+      ),
     });
   }
   return comments;
@@ -153,7 +156,9 @@ const WP_DATE = 'yyyy-MM-dd HH:mm:ss';
 export function wordpressDate(local: string | null, gmt: string | null): string | null {
   const localTime = local === null ? null : DateTime.fromFormat(local, WP_DATE, { zone: 'utc' });
   const gmtTime =
-    gmt === null || gmt.startsWith('0000') ? null : DateTime.fromFormat(gmt, WP_DATE, { zone: 'utc' });
+    gmt === null || gmt.startsWith('0000')
+      ? null
+      : DateTime.fromFormat(gmt, WP_DATE, { zone: 'utc' });
   if (localTime?.isValid !== true) {
     return gmtTime?.isValid === true ? gmtTime.toISO({ suppressMilliseconds: true }) : null;
   }
@@ -168,7 +173,9 @@ export function wordpressDate(local: string | null, gmt: string | null): string 
 
 /** An excerpt as plain text: WordPress allows HTML in it, a summary is text. */
 function plainText(html: string): string | null {
-  const textOnly = decodeHTML(html.replace(/<\/?(?:p|br|div|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, ''))
+  const textOnly = decodeHTML(
+    html.replace(/<\/?(?:p|br|div|li)\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, ''),
+  )
     .replace(/\s+/g, ' ')
     .trim();
   return textOnly === '' ? null : textOnly;

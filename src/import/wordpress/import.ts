@@ -10,7 +10,12 @@ import { readConfig } from '../../config/config.js';
 import { buildError } from '../../errors.js';
 import type { SkippedEntry } from '../entries.js';
 import { downloadImages, type ImageResult } from '../images.js';
-import { imageDirProblem, type ImportFailure, type ImportOptions, type ImportSuccess } from '../import.js';
+import {
+  imageDirProblem,
+  type ImportFailure,
+  type ImportOptions,
+  type ImportSuccess,
+} from '../import.js';
 import { createBodyConverter } from '../markdown.js';
 import { planImport } from '../plan.js';
 import type { ImportedBlog, ImportedComment } from '../source.js';
@@ -23,7 +28,9 @@ import type { Attachment } from './shortcodes.js';
 import { detectWxr, readChannel, readItem, type WxrItem, type WxrNamespaces } from './wxr.js';
 
 /** Runs a WordPress import. Never throws for a bad export; I/O failures of the machine do. */
-export async function importWordPress(options: ImportOptions): Promise<ImportFailure | ImportSuccess> {
+export async function importWordPress(
+  options: ImportOptions,
+): Promise<ImportFailure | ImportSuccess> {
   const fail = (message: string, hint: string, line = 0, column = 0): ImportFailure => ({
     ok: false,
     error: buildError('ImportFailed', { file: options.exportFile, line, column }, message, hint),

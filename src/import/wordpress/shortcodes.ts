@@ -53,13 +53,23 @@ export function expandShortcodes(
   const unknown: UnknownShortcode[] = [];
   const out = html.replace(
     SHORTCODE,
-    (whole, name: string | undefined, attrText: string, selfClosing, content: string | undefined, offset: number) => {
+    (
+      whole,
+      name: string | undefined,
+      attrText: string,
+      selfClosing,
+      content: string | undefined,
+      offset: number,
+    ) => {
       if (name === undefined) return whole.slice(1, -1);
       const handler = HANDLERS[name.toLowerCase()];
       if (handler !== undefined) return handler(parseAttrs(attrText), content ?? '', context);
       // `[sic]`, `[1]`, `[citation needed]`: brackets in prose, not shortcodes.
       const looksLikeOne =
-        content !== undefined || selfClosing !== undefined || /[_-]/.test(name) || attrText.includes('=');
+        content !== undefined ||
+        selfClosing !== undefined ||
+        /[_-]/.test(name) ||
+        attrText.includes('=');
       if (looksLikeOne) unknown.push({ name, line: lineAt(html, offset) });
       return whole;
     },
@@ -81,7 +91,8 @@ interface Attrs {
 function parseAttrs(text: string): Attrs {
   const named = new Map<string, string>();
   const positional: string[] = [];
-  const pattern = /([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|(\S+)/g;
+  const pattern =
+    /([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|(\S+)/g;
   for (const m of text.matchAll(pattern)) {
     const key = m[1] ?? m[3] ?? m[5];
     const value = m[2] ?? m[4] ?? m[6];
@@ -110,7 +121,9 @@ function gallery(attrs: Attrs, _content: string, context: ShortcodeContext): str
           .split(',')
           .map((id) => context.attachments.get(id.trim()))
           .filter((a): a is Attachment => a !== undefined);
-  const items = images.map((a) => `<p><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt || a.title)}"></p>`);
+  const items = images.map(
+    (a) => `<p><img src="${escapeAttr(a.url)}" alt="${escapeAttr(a.alt || a.title)}"></p>`,
+  );
   return `\n\n${items.join('\n\n')}\n\n`;
 }
 
