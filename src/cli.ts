@@ -35,6 +35,7 @@ Usage:
   rubric dev [--root DIR] [--out DIR] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open] [--no-cache]
   rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR] [--dry-run]
   rubric import wordpress EXPORT.xml [same options as blogger]
+  rubric import jekyll|hugo SITE_DIR [--root DIR] [--force] [--dry-run]
   rubric clean [--root DIR]
 
 Commands:
@@ -250,6 +251,18 @@ function reportHeldBack(heldBack: readonly HeldBackPost[], io: CliIO): void {
   );
 }
 
+/** The importer of a source; Jekyll and Hugo read a folder where the others read a file. */
+async function importerOf(source: 'blogger' | 'wordpress' | 'jekyll' | 'hugo') {
+  if (source === 'blogger') return (await import('./import/import.js')).importBlogger;
+  if (source === 'wordpress') return (await import('./import/wordpress/import.js')).importWordPress;
+  const folder =
+    source === 'jekyll'
+      ? (await import('./import/jekyll/jekyll.js')).importJekyll
+      : (await import('./import/hugo/hugo.js')).importHugo;
+  return (options: import('./import/import.js').ImportOptions) =>
+    folder({ ...options, sourceDir: options.exportFile });
+}
+
 /** `rubric import blogger EXPORT.xml …`: parses the arguments and prints the summary. */
 async function runImport(
   args: readonly string[],
@@ -284,14 +297,13 @@ async function runImport(
     return EXIT.ok;
   }
   const [source, file, ...extra] = positionals;
-  if (source !== 'blogger' && source !== 'wordpress')
-    return usage('the sources are `blogger` and `wordpress`: rubric import blogger EXPORT.xml');
-  if (file === undefined || extra.length > 0) return usage('give one export file.');
+  if (source !== 'blogger' && source !== 'wordpress' && source !== 'jekyll' && source !== 'hugo')
+    return usage(
+      'the sources are `blogger`, `wordpress`, `jekyll` and `hugo`: rubric import blogger EXPORT.xml',
+    );
+  if (file === undefined || extra.length > 0) return usage('give one export file or site folder.');
   // Loaded on demand: `build` never pays for the importer's XML and HTML libraries.
-  const run =
-    source === 'blogger'
-      ? (await import('./import/import.js')).importBlogger
-      : (await import('./import/wordpress/import.js')).importWordPress;
+  const run = await importerOf(source);
   const { importSummary } = await import('./import/report.js');
   const root = path.resolve(io.cwd, values.root ?? '.');
   const images = values['download-images'];

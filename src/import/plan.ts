@@ -99,7 +99,7 @@ export function planImport(
   let commentCount = 0;
   for (const post of blog.posts) {
     const name = names.get(post.id) as PostName;
-    const markdown = converter.toMarkdown(post.html, rewrites);
+    const markdown = post.markdown ?? converter.toMarkdown(post.html, rewrites);
     const text = postText(post, markdown, zone, blog.source.key, newUrls.get(post.id));
     files.push({ path: name.file, text });
     const comments = commentsByPost.get(post.id) ?? [];
@@ -139,6 +139,15 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * Each post's URL on the new site, by post id, as {@link planImport} will make them: for
+ * sources whose bodies link to other posts by name (`{% post_url %}`, `{{< ref >}}`).
+ */
+export function plannedUrls(blog: ImportedBlog, siteYaml: string | null): Map<string, string> {
+  const config = readConfig(planSiteYaml(siteYaml, blog, {}) ?? siteYaml).config;
+  return newUrlsOf(blog, namePosts(blog.posts), config);
+}
+
 /** Each post's URL on the new site (a site path), by post id. */
 function newUrlsOf(
   blog: ImportedBlog,
@@ -149,7 +158,11 @@ function newUrlsOf(
   for (const post of blog.posts) {
     const name = names.get(post.id);
     if (!name) continue;
-    const date = DateTime.fromISO(post.published, { setZone: true }).toMillis();
+    // A date without an offset is read in the site's zone, as the build reads it.
+    const date = DateTime.fromISO(post.published, {
+      zone: config.timezone,
+      setZone: true,
+    }).toMillis();
     const url =
       post.kind === 'page'
         ? staticPageUrl(name.slug)
@@ -258,6 +271,7 @@ function postText(
     ...new Set([...(post.path === null ? [] : [post.path]), ...(post.aliases ?? [])]),
   ].filter((alias) => alias !== newUrl);
   if (aliases.length > 0) data.aliases = aliases;
+  Object.assign(data, post.extra);
   data[sourceKey] = post.url === null ? { id: post.id } : { id: post.id, url: post.url };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${markdown}`;
 }

@@ -25,6 +25,10 @@ export interface ImportedPost extends BloggerPost {
   readonly pinned?: boolean;
   /** Old site paths besides `path` that lead to the post. */
   readonly aliases?: readonly string[];
+  /** The body already in Markdown (Jekyll, Hugo): written as it is, `html` unused. */
+  readonly markdown?: string;
+  /** More front matter the source had that Rubric reads as it is (`toc`, `imageAlt` …). */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 /** A comment of any source (Blogger's shape). */
