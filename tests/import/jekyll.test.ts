@@ -99,3 +99,21 @@ describe('rubric import jekyll', () => {
     expect(await listFiles(root)).toEqual([]);
   });
 });
+
+describe('files a Jekyll post refers to', () => {
+  it('are never read or written outside the two sites', async () => {
+    const outside = await makeSite({ 'secret.png': 'TOP-SECRET' });
+    const source = await makeSite({
+      '_config.yml': 'title: T\n',
+      '_posts/2024-01-01-a.md': `---\ntitle: A\n---\n\n![x](/../${path.basename(outside)}/secret.png)\n`,
+    });
+    const root = await makeSite({});
+    const result = await importJekyll({ sourceDir: source, root, force: false });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.notes).toContain(
+      `not copied: ../${path.basename(outside)}/secret.png is outside the site`,
+    );
+    expect(await listFiles(root)).toEqual(['posts/2024-01-01-a.md', 'site.yaml']);
+  });
+});

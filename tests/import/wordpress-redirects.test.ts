@@ -88,3 +88,21 @@ describe('old WordPress addresses', () => {
     expect(again.files.written).toEqual([]);
   });
 });
+
+describe('redirects: in site.yaml', () => {
+  it('must map site paths to site paths, and says where one does not', async () => {
+    const root = await makeSite({
+      'site.yaml': 'redirects:\n  /fine/: /labels/x/\n  /bad/: https://elsewhere.example/\n',
+    });
+    const built = await buildAt(root);
+    expect(built.result.errors).toMatchObject([
+      {
+        name: 'ConfigInvalid',
+        file: 'site.yaml',
+        line: 3,
+        message:
+          'The new address of /bad/ must be a site path starting with one / (got "https://elsewhere.example/").',
+      },
+    ]);
+  });
+});

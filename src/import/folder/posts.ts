@@ -21,8 +21,9 @@ export function commonFields(data: Readonly<Record<string, unknown>>): {
     ...stringList(data.categories ?? data.category, true),
     ...stringList(data.tags ?? data.tag, true),
   ];
-  const image =
-    data.image ?? data.cover ?? (Array.isArray(data.images) ? data.images[0] : undefined);
+  const images: unknown = data.images;
+  const image: unknown =
+    data.image ?? data.cover ?? (Array.isArray(images) ? (images as unknown[])[0] : undefined);
   const imagePath =
     typeof image === 'object' && image !== null
       ? textOf((image as Record<string, unknown>).path ?? (image as Record<string, unknown>).image)

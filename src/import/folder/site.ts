@@ -82,6 +82,11 @@ async function copyAssets(
     seen.add(asset.to);
     const from = path.join(options.sourceDir, ...asset.from.split('/'));
     const to = path.join(options.root, ...asset.to.split('/'));
+    // A link such as `/../../x.png` names a file outside both sites: never read or written.
+    if (!isInside(options.sourceDir, from) || !isInside(path.join(options.root, 'static'), to)) {
+      notes.push(`not copied: ${asset.from} is outside the site`);
+      continue;
+    }
     const [source, target] = await Promise.all([
       readFile(from).catch(() => null),
       readFile(to).catch(() => null),
@@ -111,6 +116,11 @@ async function copyAssets(
     notes.push(`files posts refer to: ${verb} ${String(copied)}, ${String(present)} already there`);
   }
   return notes;
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /** Whether a path is a folder. */

@@ -20,7 +20,6 @@ import {
 import { isoDate, splitSource, stringList, textOf } from '../folder/front-matter.js';
 import { commonFields, localFileRefs, markdownPost, sitePath } from '../folder/posts.js';
 import type { ImportFailure, ImportSuccess } from '../import.js';
-import type { ImportedPost } from '../source.js';
 import { convertLiquid } from './liquid.js';
 
 /** Jekyll's named permalink styles. */
@@ -157,7 +156,6 @@ function readPost(source: SourcePost, pattern: string, pageDate: string) {
   const fromFile = source.file.startsWith('_drafts/') ? source.modified : null;
   const published =
     isoDate(data.date) ?? (named?.[1] ? `${named[1]}T00:00:00` : (fromFile ?? pageDate));
-  if (published === null) return null;
   const slug = textOf(data.slug) ?? named?.[2] ?? base;
   const draft = fields.draft || source.file.startsWith('_drafts/');
   const ownPermalink = textOf(data.permalink);
