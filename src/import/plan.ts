@@ -15,6 +15,7 @@ import type { SkippedEntry } from './entries.js';
 import { hostOf, rewriteLink, type LinkTable } from './links.js';
 import type { BodyConverter, BodyRewrites } from './markdown.js';
 import { namePosts, type PostName } from './names.js';
+import { planSiteYaml } from './site-yaml.js';
 import type { ImportedBlog, ImportedComment, ImportedPost } from './source.js';
 
 /** A file the import would write: site-relative path and its whole text. */
@@ -300,30 +301,4 @@ function commentsText(
   });
   const header = `# Comments from ${sourceName} on ${postFile}, oldest first. Rubric does not show them yet.\n`;
   return header + stringify(list, { lineWidth: 0 });
-}
-
-/**
- * `site.yaml` after the import: a new one names the blog, its time zone and the settings
- * the import needs (`bloggerRedirects`, `redirects`); an existing one only gains those
- * settings when it mentions none of them, so the author's own settings and comments stay
- * as written.
- */
-function planSiteYaml(
-  existing: string | null,
-  blog: ImportedBlog,
-  settings: Readonly<Record<string, unknown>>,
-): string | null {
-  if (existing === null) {
-    const start: Record<string, unknown> = { title: blog.title ?? 'My blog' };
-    if (blog.timezone !== null && isTimeZone(blog.timezone)) start.timezone = blog.timezone;
-    return stringify({ ...start, ...settings }, { lineWidth: 0 });
-  }
-  const { yaml, syntaxError } = parseYaml(existing);
-  const entries = syntaxError ? null : topLevelEntries(yaml);
-  const keys = Object.keys(settings);
-  if (entries === null || keys.length === 0 || entries.some((entry) => keys.includes(entry.key))) {
-    return null;
-  }
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  return `${existing}${separator}${stringify(settings, { lineWidth: 0 })}`;
 }
