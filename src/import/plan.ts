@@ -6,11 +6,9 @@
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { readConfig, type SiteConfig } from '../config/config.js';
-import { isTimeZone } from '../dates.js';
 import { compareStrings } from '../errors.js';
 import { hrefOf, labelUrl, postUrl, staticPageUrl } from '../route/urls.js';
 import { labelKey, slugify } from '../slug.js';
-import { parseYaml, topLevelEntries } from '../yaml.js';
 import type { SkippedEntry } from './entries.js';
 import { hostOf, rewriteLink, type LinkTable } from './links.js';
 import type { BodyConverter, BodyRewrites } from './markdown.js';
