@@ -307,6 +307,8 @@ async function runImport(
   const { importSummary } = await import('./import/report.js');
   const root = path.resolve(io.cwd, values.root ?? '.');
   const images = values['download-images'];
+  if ((source === 'jekyll' || source === 'hugo') && (values.comments || images !== undefined))
+    return usage(`--comments and --download-images are for exports; a ${source} site has neither.`);
   const result = await run({
     exportFile: path.resolve(io.cwd, file),
     root,

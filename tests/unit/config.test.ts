@@ -33,6 +33,7 @@ describe('readConfig: defaults', () => {
       feedContent: 'full',
       feedLimit: 20,
       bloggerRedirects: false,
+      redirects: new Map(),
       labelIndex: 'list',
       relatedPosts: 5,
       words: wordsFor('en'),
@@ -72,6 +73,7 @@ describe('readConfig: values', () => {
       '  "Foreign Relations of Iran": iran',
       'feedContent: summary',
       'feedLimit: 50',
+      'redirects: { "/?p=12": /2024/03/x/, /category/travel/: /labels/travel/ }',
       'labelIndex: cloud',
       'relatedPosts: 0',
       'words:',
@@ -97,6 +99,10 @@ describe('readConfig: values', () => {
       feedContent: 'summary',
       feedLimit: 50,
       bloggerRedirects: false,
+      redirects: new Map([
+        ['/?p=12', '/2024/03/x/'],
+        ['/category/travel/', '/labels/travel/'],
+      ]),
       labelIndex: 'cloud',
       relatedPosts: 0,
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
@@ -296,7 +302,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `theme`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `words`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `words`.',
     );
   });
 });
