@@ -56,6 +56,7 @@ export async function importFolder(
   const blog = { ...found.blog, posts };
   const plan = planImport(blog, createBodyConverter(), { comments: false, siteYaml });
   const files = await writePlan(options.root, plan, options.force, options.dryRun);
+  if ('refused' in files) return { ok: false, error: files.refused };
   const copied = await copyAssets(options, converted.assets);
   return {
     ok: true,
