@@ -33,13 +33,15 @@ const HELP = `rubric: a static site generator for topic blogs
 Usage:
   rubric build [--root DIR] [--out DIR] [--drafts] [--future] [--no-cache]
   rubric dev [--root DIR] [--out DIR] [--port 4000] [--host 127.0.0.1] [--drafts] [--future] [--open] [--no-cache]
-  rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR]
+  rubric import blogger EXPORT.xml [--root DIR] [--comments] [--force] [--download-images DIR] [--dry-run]
+  rubric import wordpress EXPORT.xml [same options as blogger]
+  rubric import jekyll|hugo SITE_DIR [--root DIR] [--force] [--dry-run]
   rubric clean [--root DIR]
 
 Commands:
   build        build the site
   dev          build, serve and rebuild on every save, with live reload
-  import       write posts from a Blogger export
+  import       write posts from a Blogger or WordPress export
   clean        delete the build cache and staging folders (ROOT/.cache/rubric)
 
 Options:
@@ -57,6 +59,7 @@ Import options:
   --comments             write each post's comments beside it (POST.comments.yaml)
   --force                overwrite files that exist and differ from the import
   --download-images DIR  fetch images into DIR (inside ROOT/static) and link the copies
+  --dry-run              print what would be written, and write nothing
 
 Exit codes: 0 built, 1 the content has errors, 2 wrong usage.`;
 
@@ -248,6 +251,18 @@ function reportHeldBack(heldBack: readonly HeldBackPost[], io: CliIO): void {
   );
 }
 
+/** The importer of a source; Jekyll and Hugo read a folder where the others read a file. */
+async function importerOf(source: 'blogger' | 'wordpress' | 'jekyll' | 'hugo') {
+  if (source === 'blogger') return (await import('./import/import.js')).importBlogger;
+  if (source === 'wordpress') return (await import('./import/wordpress/import.js')).importWordPress;
+  const folder =
+    source === 'jekyll'
+      ? (await import('./import/jekyll/jekyll.js')).importJekyll
+      : (await import('./import/hugo/hugo.js')).importHugo;
+  return (options: import('./import/import.js').ImportOptions) =>
+    folder({ ...options, sourceDir: options.exportFile });
+}
+
 /** `rubric import blogger EXPORT.xml …`: parses the arguments and prints the summary. */
 async function runImport(
   args: readonly string[],
@@ -267,6 +282,7 @@ async function runImport(
         comments: { type: 'boolean' },
         force: { type: 'boolean' },
         'download-images': { type: 'string' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -281,20 +297,25 @@ async function runImport(
     return EXIT.ok;
   }
   const [source, file, ...extra] = positionals;
-  if (source !== 'blogger')
-    return usage('the only source is `blogger`: rubric import blogger EXPORT.xml');
-  if (file === undefined || extra.length > 0) return usage('give one export file.');
+  if (source !== 'blogger' && source !== 'wordpress' && source !== 'jekyll' && source !== 'hugo')
+    return usage(
+      'the sources are `blogger`, `wordpress`, `jekyll` and `hugo`: rubric import blogger EXPORT.xml',
+    );
+  if (file === undefined || extra.length > 0) return usage('give one export file or site folder.');
   // Loaded on demand: `build` never pays for the importer's XML and HTML libraries.
-  const { importBlogger } = await import('./import/import.js');
+  const run = await importerOf(source);
   const { importSummary } = await import('./import/report.js');
   const root = path.resolve(io.cwd, values.root ?? '.');
   const images = values['download-images'];
-  const result = await importBlogger({
+  if ((source === 'jekyll' || source === 'hugo') && (values.comments || images !== undefined))
+    return usage(`--comments and --download-images are for exports; a ${source} site has neither.`);
+  const result = await run({
     exportFile: path.resolve(io.cwd, file),
     root,
     comments: values.comments ?? false,
     force: values.force ?? false,
     downloadImages: images === undefined ? null : path.resolve(io.cwd, images),
+    dryRun: values['dry-run'] ?? false,
   });
   if (!result.ok) {
     const file = path.relative(io.cwd, result.error.file) || result.error.file;
@@ -304,7 +325,8 @@ async function runImport(
   for (const line of importSummary(result)) io.out(line);
   const relative = path.relative(io.cwd, root);
   const shown = relative.startsWith('..') ? root : relative || '.';
-  io.out(colors.green(`imported into ${shown}/; build it with \`rubric build\``));
+  if (result.dryRun) io.out(`dry run: nothing was written to ${shown}/`);
+  else io.out(colors.green(`imported into ${shown}/; build it with \`rubric build\``));
   return EXIT.ok;
 }
 

@@ -3,6 +3,7 @@
  * key is an error that names the closest valid key, because a misspelt setting that is
  * silently ignored is worse than a failed build.
  */
+import { readRedirects } from './redirects.js';
 import { buildError, type BuildError } from '../errors.js';
 import { isTimeZone } from '../dates.js';
 import { hasSlugShape, isSlug, labelKey, MAX_SLUG_BYTES } from '../slug.js';
@@ -44,6 +45,8 @@ export interface SiteConfig {
    * hosts that read one; set by `rubric import blogger`.
    */
   readonly bloggerRedirects: boolean;
+  /** Old paths (`/category/x/`, `/?p=12`) → the site paths they redirect to. */
+  readonly redirects: ReadonlyMap<string, string>;
   /** How the label index and the sidebar show labels: by name, or as a cloud. */
   readonly labelIndex: 'list' | 'cloud';
   /** How many related posts a post page shows; 0 shows none. */
@@ -80,6 +83,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   feedContent: 'full',
   feedLimit: 20,
   bloggerRedirects: false,
+  redirects: new Map<string, string>(),
   labelIndex: 'list',
   relatedPosts: 5,
   linkCheck: 'warn',
@@ -100,6 +104,7 @@ const KNOWN_KEYS = [
   'feedContent',
   'feedLimit',
   'bloggerRedirects',
+  'redirects',
   'labelIndex',
   'relatedPosts',
   'linkCheck',
@@ -281,6 +286,20 @@ function applySetting(
         );
       }
       settings.bloggerRedirects = value;
+      return null;
+    }
+    case 'redirects': {
+      const redirects = readRedirects(value);
+      if ('problem' in redirects) {
+        return {
+          ...invalid(
+            redirects.problem,
+            'Write it like `redirects: { /category/travel/: /labels/travel/ }`.',
+          ),
+          at: itemPosition(yaml, entry.node, redirects.index, entry.valueAt),
+        };
+      }
+      settings.redirects = redirects.map;
       return null;
     }
     case 'labelIndex': {

@@ -12,6 +12,7 @@ import { detectFormat, readEntries, type ExportFormat, type SkippedEntry } from 
 import { downloadImages, type ImageResult } from './images.js';
 import { createBodyConverter } from './markdown.js';
 import { planImport, type ImportCounts } from './plan.js';
+import { bloggerBlog } from './source.js';
 import { writePlan, type WriteReport } from './write.js';
 import { readXmlFile, XmlReadError } from './xml.js';
 
@@ -27,6 +28,8 @@ export interface ImportOptions {
   readonly force: boolean;
   /** Download images into this folder (absolute, inside ROOT/static), or not at all. */
   readonly downloadImages: string | null;
+  /** Plan and report only: write nothing, download nothing. */
+  readonly dryRun?: boolean;
 }
 
 /** Why an import did not start: the export is not one, or an option is wrong. */
@@ -39,12 +42,30 @@ export interface ImportFailure {
 /** What an import did. */
 export interface ImportSuccess {
   readonly ok: true;
-  readonly format: ExportFormat;
+  readonly format: ExportFormat | 'wordpress' | 'jekyll' | 'hugo';
+  /** Nothing was written: the report says what would have been. */
+  readonly dryRun: boolean;
   readonly counts: ImportCounts;
   readonly skipped: readonly SkippedEntry[];
   readonly notes: readonly string[];
   readonly files: WriteReport;
   readonly images: ImageResult | null;
+}
+
+/** Why `--download-images DIR` cannot be used (message, hint), or null when it can. */
+export function imageDirProblem(options: {
+  readonly root: string;
+  readonly downloadImages: string | null;
+}): [string, string] | null {
+  if (options.downloadImages === null) return null;
+  const inside = path.relative(path.join(options.root, 'static'), options.downloadImages);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    return [
+      `--download-images ${options.downloadImages} is not inside the site's static/ folder, so the images would not be published.`,
+      `Give a folder such as ${path.join(options.root, 'static', 'images')}.`,
+    ];
+  }
+  return null;
 }
 
 /** Runs an import. Never throws for a bad export; I/O failures of the machine do throw. */
@@ -56,15 +77,8 @@ export async function importBlogger(
     error: buildError('ImportFailed', { file: options.exportFile, line, column }, message, hint),
   });
   const staticDir = path.join(options.root, 'static');
-  if (options.downloadImages !== null) {
-    const inside = path.relative(staticDir, options.downloadImages);
-    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
-      return fail(
-        `--download-images ${options.downloadImages} is not inside the site's static/ folder, so the images would not be published.`,
-        `Give a folder such as ${path.join(options.root, 'static', 'images')}.`,
-      );
-    }
-  }
+  const dirProblem = imageDirProblem(options);
+  if (dirProblem !== null) return fail(...dirProblem);
 
   let doc;
   try {
@@ -106,7 +120,7 @@ export async function importBlogger(
   const converter = createBodyConverter();
 
   let images: ImageResult | null = null;
-  if (options.downloadImages !== null) {
+  if (options.downloadImages !== null && options.dryRun !== true) {
     const { config } = readConfig(siteYaml);
     images = await downloadImages(
       blog.posts.flatMap((post) => converter.imageUrls(post.html)),
@@ -114,16 +128,17 @@ export async function importBlogger(
     );
   }
 
-  const plan = planImport(blog, converter, {
+  const plan = planImport(bloggerBlog(blog), converter, {
     comments: options.comments,
     siteYaml,
     images: images?.sources,
   });
-  const files = await writePlan(options.root, plan, options.force);
+  const files = await writePlan(options.root, plan, options.force, options.dryRun);
   if ('refused' in files) return { ok: false, error: files.refused };
   return {
     ok: true,
     format: detected.format,
+    dryRun: options.dryRun === true,
     counts: plan.counts,
     skipped: plan.skipped,
     notes: plan.notes,

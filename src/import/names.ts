@@ -7,7 +7,7 @@
  */
 import { slugify } from '../slug.js';
 import { compareStrings } from '../errors.js';
-import type { BloggerPost } from './entries.js';
+import type { ImportedPost } from './source.js';
 
 /** Where an imported post goes. */
 export interface PostName {
@@ -47,7 +47,7 @@ function shorten(slug: string): string {
  * Names every post. Posts with an old URL are named first, oldest first, so that they
  * keep their own slug; a later post with the same slug gets `-2`, `-3` and so on.
  */
-export function namePosts(posts: readonly BloggerPost[]): Map<string, PostName> {
+export function namePosts(posts: readonly ImportedPost[]): Map<string, PostName> {
   const order = [...posts].sort(
     (a, b) =>
       Number(a.path === null) - Number(b.path === null) ||
@@ -57,7 +57,10 @@ export function namePosts(posts: readonly BloggerPost[]): Map<string, PostName> 
   const taken = new Set<string>();
   const names = new Map<string, PostName>();
   for (const post of order) {
-    const base = (post.path === null ? null : slugOfOldPath(post.path)) ?? slugOfTitle(post.title);
+    const base =
+      (post.slug ? shorten(slugify(post.slug)) || null : null) ??
+      (post.path === null ? null : slugOfOldPath(post.path)) ??
+      slugOfTitle(post.title);
     let slug = base;
     for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
     taken.add(slug);

@@ -6,15 +6,15 @@
 import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { readConfig, type SiteConfig } from '../config/config.js';
-import { isTimeZone } from '../dates.js';
 import { compareStrings } from '../errors.js';
 import { hrefOf, labelUrl, postUrl, staticPageUrl } from '../route/urls.js';
 import { labelKey, slugify } from '../slug.js';
-import { parseYaml, topLevelEntries } from '../yaml.js';
-import type { BloggerComment, BloggerExport, BloggerPost, SkippedEntry } from './entries.js';
+import type { SkippedEntry } from './entries.js';
 import { hostOf, rewriteLink, type LinkTable } from './links.js';
 import type { BodyConverter, BodyRewrites } from './markdown.js';
 import { namePosts, type PostName } from './names.js';
+import { planSiteYaml } from './site-yaml.js';
+import type { ImportedBlog, ImportedComment, ImportedPost } from './source.js';
 
 /** A file the import would write: site-relative path and its whole text. */
 export interface PlannedFile {
@@ -58,23 +58,25 @@ export interface PlanOptions {
 
 /** Plans an import. */
 export function planImport(
-  blog: BloggerExport,
+  blog: ImportedBlog,
   converter: BodyConverter,
   options: PlanOptions,
 ): ImportPlan {
-  const siteYaml = planSiteYaml(options.siteYaml, blog);
-  const config = readConfig(siteYaml ?? options.siteYaml).config;
+  // The settings the import adds lead to new URLs; the URLs depend only on the others.
+  const config = readConfig(planSiteYaml(options.siteYaml, blog, {}) ?? options.siteYaml).config;
   // Takeout's file gives UTC only: a zone already set in site.yaml is the blog's.
   const zone = blog.timezone ?? (config.timezone === 'UTC' ? null : config.timezone);
   const names = namePosts(blog.posts);
-  const links = linkTable(blog, names, config, converter);
+  const newUrls = newUrlsOf(blog, names, config);
+  const siteYaml = planSiteYaml(options.siteYaml, blog, blog.settings({ urls: newUrls, config }));
+  const links = linkTable(blog, newUrls, config, converter);
   const images = options.images ?? new Map<string, string>();
   const rewrites: BodyRewrites = {
     link: (href) => images.get(href) ?? rewriteLink(href, links),
     image: (src) => images.get(src),
   };
 
-  const commentsByPost = new Map<string, BloggerComment[]>();
+  const commentsByPost = new Map<string, ImportedComment[]>();
   const notes: string[] = [];
   const skipped = [...blog.skipped];
   const postIds = new Set(blog.posts.map((p) => p.id));
@@ -96,14 +98,15 @@ export function planImport(
   let commentCount = 0;
   for (const post of blog.posts) {
     const name = names.get(post.id) as PostName;
-    const markdown = converter.toMarkdown(post.html, rewrites);
-    files.push({ path: name.file, text: postText(post, markdown, zone) });
+    const markdown = post.markdown ?? converter.toMarkdown(post.html, rewrites);
+    const text = postText(post, markdown, zone, blog.source.key, newUrls.get(post.id));
+    files.push({ path: name.file, text });
     const comments = commentsByPost.get(post.id) ?? [];
     commentCount += comments.length;
     if (options.comments && comments.length > 0) {
       files.push({
         path: name.file.replace(/\.md$/, '.comments.yaml'),
-        text: commentsText(name.file, comments, converter, rewrites, zone),
+        text: commentsText(name.file, comments, converter, rewrites, zone, blog.source.name),
       });
     }
   }
@@ -113,7 +116,7 @@ export function planImport(
   files.sort((a, b) => compareStrings(a.path, b.path));
 
   const labelKeys = new Set(blog.posts.flatMap((post) => post.labels.map(labelKey)));
-  const count = (test: (post: BloggerPost) => boolean) => blog.posts.filter(test).length;
+  const count = (test: (post: ImportedPost) => boolean) => blog.posts.filter(test).length;
   return {
     files,
     siteYaml,
@@ -135,22 +138,52 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-function linkTable(
-  blog: BloggerExport,
+/**
+ * Each post's URL on the new site, by post id, as {@link planImport} will make them: for
+ * sources whose bodies link to other posts by name (`{% post_url %}`, `{{< ref >}}`).
+ */
+export function plannedUrls(blog: ImportedBlog, siteYaml: string | null): Map<string, string> {
+  const config = readConfig(planSiteYaml(siteYaml, blog, {}) ?? siteYaml).config;
+  return newUrlsOf(blog, namePosts(blog.posts), config);
+}
+
+/** Each post's URL on the new site (a site path), by post id. */
+function newUrlsOf(
+  blog: ImportedBlog,
   names: ReadonlyMap<string, PostName>,
+  config: SiteConfig,
+): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const post of blog.posts) {
+    const name = names.get(post.id);
+    if (!name) continue;
+    // A date without an offset is read in the site's zone, as the build reads it.
+    const date = DateTime.fromISO(post.published, {
+      zone: config.timezone,
+      setZone: true,
+    }).toMillis();
+    const url =
+      post.kind === 'page'
+        ? staticPageUrl(name.slug)
+        : postUrl({ slug: name.slug, date }, config.permalink, config.timezone);
+    urls.set(post.id, url);
+  }
+  return urls;
+}
+
+function linkTable(
+  blog: ImportedBlog,
+  newUrls: ReadonlyMap<string, string>,
   config: SiteConfig,
   converter: BodyConverter,
 ): LinkTable {
   const posts = new Map<string, string>();
   for (const post of blog.posts) {
-    const name = names.get(post.id);
-    if (post.path === null || !name) continue;
-    const date = DateTime.fromISO(post.published, { setZone: true }).toMillis();
-    const url =
-      post.kind === 'page'
-        ? staticPageUrl(name.slug)
-        : postUrl({ slug: name.slug, date }, config.permalink, config.timezone);
-    posts.set(post.path, hrefOf(url, config.basePath));
+    const url = newUrls.get(post.id);
+    if (url === undefined) continue;
+    for (const old of [...(post.path === null ? [] : [post.path]), ...(post.aliases ?? [])]) {
+      posts.set(old, hrefOf(url, config.basePath));
+    }
   }
   const hosts = new Set<string>();
   for (const url of [blog.blogUrl, ...blog.posts.map((p) => p.url)]) {
@@ -174,7 +207,7 @@ function linkTable(
 const BLOGSPOT = /\.blogspot\.[a-z.]+$/;
 
 function likelyHosts(
-  blog: BloggerExport,
+  blog: ImportedBlog,
   paths: ReadonlyMap<string, string>,
   converter: BodyConverter,
 ): string[] {
@@ -210,7 +243,13 @@ function dateText(iso: string, zone: string | null): string {
   return DateTime.fromISO(iso, { zone }).toISO({ suppressMilliseconds: true }) ?? iso;
 }
 
-function postText(post: BloggerPost, markdown: string, zone: string | null): string {
+function postText(
+  post: ImportedPost,
+  markdown: string,
+  zone: string | null,
+  sourceKey: string,
+  newUrl: string | undefined,
+): string {
   const data: Record<string, unknown> = {
     title: post.title.trim() === '' ? 'Untitled' : post.title.trim(),
     date: dateText(post.published, zone),
@@ -219,21 +258,30 @@ function postText(post: BloggerPost, markdown: string, zone: string | null): str
     data.updated = dateText(post.updated, zone);
   }
   if (post.author !== null) data.author = post.author;
+  if (post.authors !== undefined && post.authors.length > 0) data.authors = [...post.authors];
   if (post.labels.length > 0) data.labels = [...post.labels];
   if (post.summary !== null) data.summary = post.summary;
+  if (post.image) data.image = post.image;
+  if (post.pinned === true) data.pinned = true;
   if (post.status === 'draft') data.draft = true;
   if (post.kind === 'page') data.page = true;
-  if (post.path !== null) data.aliases = [post.path];
-  data.blogger = post.url === null ? { id: post.id } : { id: post.id, url: post.url };
+  // An old address that is the new one too needs no redirect (and would collide with it).
+  const aliases = [
+    ...new Set([...(post.path === null ? [] : [post.path]), ...(post.aliases ?? [])]),
+  ].filter((alias) => alias !== newUrl);
+  if (aliases.length > 0) data.aliases = aliases;
+  Object.assign(data, post.extra);
+  data[sourceKey] = post.url === null ? { id: post.id } : { id: post.id, url: post.url };
   return `---\n${stringify(data, { lineWidth: 0 })}---\n\n${markdown}`;
 }
 
 function commentsText(
   postFile: string,
-  comments: readonly BloggerComment[],
+  comments: readonly ImportedComment[],
   converter: BodyConverter,
   rewrites: BodyRewrites,
   zone: string | null,
+  sourceName: string,
 ): string {
   const ordered = [...comments].sort(
     (a, b) =>
@@ -249,25 +297,6 @@ function commentsText(
     item.body = converter.toMarkdown(comment.html, rewrites);
     return item;
   });
-  const header = `# Comments from Blogger on ${postFile}, oldest first. Rubric does not show them yet.\n`;
+  const header = `# Comments from ${sourceName} on ${postFile}, oldest first. Rubric does not show them yet.\n`;
   return header + stringify(list, { lineWidth: 0 });
-}
-
-/**
- * `site.yaml` after the import: a new one names the blog, its time zone and turns on
- * `bloggerRedirects`; an existing one only gains `bloggerRedirects: true` when it does
- * not mention it, so the author's own settings and comments stay as written.
- */
-function planSiteYaml(existing: string | null, blog: BloggerExport): string | null {
-  if (existing === null) {
-    const settings: Record<string, unknown> = { title: blog.title ?? 'My blog' };
-    if (blog.timezone !== null && isTimeZone(blog.timezone)) settings.timezone = blog.timezone;
-    settings.bloggerRedirects = true;
-    return stringify(settings, { lineWidth: 0 });
-  }
-  const { yaml, syntaxError } = parseYaml(existing);
-  const entries = syntaxError ? null : topLevelEntries(yaml);
-  if (entries === null || entries.some((entry) => entry.key === 'bloggerRedirects')) return null;
-  const separator = existing === '' || existing.endsWith('\n') ? '' : '\n';
-  return `${existing}${separator}bloggerRedirects: true\n`;
 }

@@ -5,11 +5,18 @@
 import { plural } from './plan.js';
 import type { ImportSuccess } from './import.js';
 
+const FORMAT_NAMES: Readonly<Record<ImportSuccess['format'], string>> = {
+  classic: 'classic Blogger backup',
+  takeout: 'Blogger export (2018 format)',
+  wordpress: 'WordPress export (WXR)',
+  jekyll: 'Jekyll site',
+  hugo: 'Hugo site',
+};
+
 /** The lines of an import's summary. */
 export function importSummary(result: ImportSuccess): string[] {
   const { counts, files, images } = result;
-  const format =
-    result.format === 'classic' ? 'classic Blogger backup' : 'Blogger export (2018 format)';
+  const format = FORMAT_NAMES[result.format];
   const lines = [
     `read a ${format}: ${[
       plural(counts.posts, 'post'),
@@ -41,9 +48,11 @@ export function importSummary(result: ImportSuccess): string[] {
     );
     lines.push(...images.failed.map((failure) => `  not downloaded: ${failure}`));
   }
+  const wrote = result.dryRun ? 'dry run, nothing written: would write' : 'wrote';
   lines.push(
-    `wrote ${plural(files.written.length, 'file')}, ${files.unchanged.length} unchanged, ${files.kept.length} kept as they were`,
+    `${wrote} ${plural(files.written.length, 'file')}, ${files.unchanged.length} unchanged, ${files.kept.length} kept as they were`,
   );
+  if (result.dryRun) lines.push(...files.written.map((file) => `  ${file}`));
   if (files.kept.length > 0) {
     lines.push(
       `  these exist and differ from the import; --force overwrites them: ${files.kept.join(', ')}`,

@@ -27,11 +27,15 @@ export interface WriteRefusal {
   readonly refused: BuildError;
 }
 
-/** Writes the files of a plan into the site folder `root`, or refuses before writing any. */
+/**
+ * Writes the files of a plan into the site folder `root`, or refuses before writing any.
+ * With `dryRun`, only reads: the report says what a real run would write.
+ */
 export async function writePlan(
   root: string,
   plan: ImportPlan,
   force: boolean,
+  dryRun = false,
 ): Promise<WriteReport | WriteRefusal> {
   const unchanged: string[] = [];
   const kept: string[] = [];
@@ -51,7 +55,7 @@ export async function writePlan(
   if (refused?.link && refused.file) {
     return { refused: await refusal(root, refused.link, refused.file.path) };
   }
-  await mapLimit(toWrite, async (file) => {
+  await mapLimit(dryRun ? [] : toWrite, async (file) => {
     const target = insideFolder(root, file.path);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, file.text);

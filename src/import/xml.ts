@@ -30,7 +30,7 @@ export interface XmlElement {
 export interface XmlDocument {
   /** The root element, without its `<entry>` children. */
   readonly root: XmlElement;
-  /** Every `<entry>` directly under the root, in file order. */
+  /** Every entry (by default each `<entry>` directly under the root), in file order. */
   readonly entries: readonly XmlElement[];
   /** Every namespace declared on the root element. */
   readonly rootNamespaces: readonly string[];
@@ -59,16 +59,25 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 /** The Atom Publishing Protocol draft namespace of Blogger's `<app:control>`. */
 export const APP_NS = 'http://purl.org/atom/app#';
 
+/**
+ * Which elements are entries, handed on whole: by default Atom's `<entry>` under the root;
+ * a WordPress export's are `<item>`s under `<channel>`.
+ */
+export type EntryTest = (element: XmlElement, parent: XmlElement, root: XmlElement) => boolean;
+
+const ATOM_ENTRY: EntryTest = (element, parent, root) =>
+  parent === root && element.name === 'entry';
+
 /** Streams an XML file into its root and entries. Throws {@link XmlReadError} when it is not XML. */
-export async function readXmlFile(file: string): Promise<XmlDocument> {
-  const reader = createXmlReader();
+export async function readXmlFile(file: string, isEntry = ATOM_ENTRY): Promise<XmlDocument> {
+  const reader = createXmlReader(isEntry);
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
     reader.write(chunk as string);
   }
   return reader.close();
 }
 
-function createXmlReader(): { write(chunk: string): void; close(): XmlDocument } {
+function createXmlReader(isEntry: EntryTest): { write(chunk: string): void; close(): XmlDocument } {
   const parser = new SaxesParser({
     xmlns: true,
     position: true,
@@ -128,8 +137,8 @@ function createXmlReader(): { write(chunk: string): void; close(): XmlDocument }
     const element = stack.pop();
     lastClosed = element ?? null;
     const parent = stack.at(-1);
-    // An entry is handed on whole and dropped from the root, so the root stays small.
-    if (element && parent && parent === root && element.name === 'entry') {
+    // An entry is handed on whole and dropped from its parent, so the root stays small.
+    if (element && parent && root && isEntry(element, parent, root)) {
       parent.children.pop();
       entries.push(element);
     }

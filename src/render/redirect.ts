@@ -12,7 +12,7 @@ type BuiltInPage = Extract<Page, { template: 'redirect' | 'redirects' }>;
 export function renderBuiltIn(page: BuiltInPage, escape: (text: string) => string): string {
   if (page.template === 'redirects') {
     const lines = page.data.rules.map((rule) => `${rule.from} ${rule.to} 301`);
-    return `# Old Blogger addresses and post aliases, written by Rubric.\n${lines.join('\n')}\n`;
+    return `# Old addresses (post aliases, imported blogs' pages), written by Rubric.\n${lines.join('\n')}\n`;
   }
   const { site, target, movedTo } = page.data;
   const link = `<a href="${escape(target.url)}">${escape(target.title)}</a>`;

@@ -38,7 +38,10 @@ interface Redirect {
   readonly asPage: boolean;
 }
 
-/** The redirect pages of a site, and its `_redirects` file when `bloggerRedirects` is on. */
+/**
+ * The redirect pages of a site, and its `_redirects` file when `bloggerRedirects` is on or
+ * site.yaml lists `redirects`.
+ */
 export function redirectPages(site: Site, postUrls: readonly string[], siteView: SiteView): Page[] {
   const { config } = site;
   const href = (url: string) => hrefOf(url, config.basePath);
@@ -60,6 +63,7 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
       });
     }
   }
+  redirects.push(...mappedRedirects(config.redirects, href));
   if (config.bloggerRedirects) {
     redirects.push({
       from: BLOGGER_FEED_PATH,
@@ -128,7 +132,7 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
         },
       };
     });
-  if (config.bloggerRedirects) {
+  if (config.bloggerRedirects || config.redirects.size > 0) {
     const rules: RedirectRule[] = redirects.map((redirect) => ({
       from: redirect.fromHref,
       to: href(redirect.to),
@@ -136,6 +140,32 @@ export function redirectPages(site: Site, postUrls: readonly string[], siteView:
     pages.push({ url: REDIRECTS_FILE_URL, template: 'redirects', data: { rules } });
   }
   return pages;
+}
+
+/**
+ * The `redirects:` of site.yaml. An old address with a query (`/?p=12`) cannot be a file:
+ * a static host serves `/` whatever follows the `?`. Its rule is written in Netlify's
+ * query form, `/ p=12 /new/ 301`; hosts without query rules ignore it.
+ */
+function mappedRedirects(
+  map: ReadonlyMap<string, string>,
+  href: (url: string) => string,
+): Redirect[] {
+  return [...map].map(([from, to]) => {
+    const cut = from.indexOf('?');
+    const path = cut === -1 ? from : from.slice(0, cut);
+    const query = cut === -1 ? '' : from.slice(cut + 1);
+    const params = new URLSearchParams(query);
+    const ruleQuery = [...params].map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+    return {
+      from,
+      fromHref: [href(path), ...ruleQuery].join(' '),
+      to,
+      title: to,
+      source: null,
+      asPage: query === '' && canBeFileName(path.replace(/^\/|\/$/g, '').replaceAll('/', '')),
+    };
+  });
 }
 
 /**

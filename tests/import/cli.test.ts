@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli.js';
 import { capture } from '../support/cli.js';
 import { listFiles, makeSite } from '../support/site.js';
+import { JEKYLL_SITE } from './folder-support.js';
 import { CLASSIC, TAKEOUT } from './support.js';
+import { WXR } from './wordpress-support.js';
 
 describe('rubric import blogger', () => {
   it('imports, then prints what it kept, what it skipped and why, and what it wrote', async () => {
@@ -61,7 +63,7 @@ describe('rubric import blogger', () => {
     const root = await makeSite({});
     for (const args of [
       ['import'],
-      ['import', 'wordpress', 'x.xml'],
+      ['import', 'typepad', 'x.xml'],
       ['import', 'blogger'],
       ['import', 'blogger', 'a.xml', 'b.xml'],
       ['import', 'blogger', 'a.xml', '--bogus'],
@@ -70,5 +72,31 @@ describe('rubric import blogger', () => {
       expect(await run(args, io), args.join(' ')).toBe(2);
       expect(io.stderr[0]).toMatch(/^rubric import: /);
     }
+  });
+});
+
+describe('rubric import wordpress, jekyll and hugo', () => {
+  it('--dry-run prints every file it would write and writes none', async () => {
+    const root = await makeSite({});
+    const io = capture(root);
+    expect(await run(['import', 'wordpress', WXR, '--dry-run'], io)).toBe(0);
+    expect(io.stdout[0]).toBe(
+      'read a WordPress export (WXR): 2 posts, 3 drafts, 1 scheduled, 2 pages, 2 comments, 6 labels',
+    );
+    expect(io.stdout).toContain(
+      'dry run, nothing written: would write 9 files, 0 unchanged, 0 kept as they were',
+    );
+    expect(io.stdout).toContain('  posts/2024-03-15-a-week-in-muscat.md');
+    expect(io.stdout.at(-1)).toBe('dry run: nothing was written to ./');
+    expect(await listFiles(root)).toEqual([]);
+  });
+
+  it('is wrong usage to ask a site folder for comments or images', async () => {
+    const root = await makeSite({});
+    const io = capture(root);
+    expect(await run(['import', 'jekyll', JEKYLL_SITE, '--comments'], io)).toBe(2);
+    expect(io.stderr[0]).toMatch(
+      /^rubric import: --comments and --download-images are for exports/,
+    );
   });
 });

@@ -33,6 +33,7 @@ describe('readConfig: defaults', () => {
       feedContent: 'full',
       feedLimit: 20,
       bloggerRedirects: false,
+      redirects: new Map(),
       labelIndex: 'list',
       relatedPosts: 5,
       linkCheck: 'warn',
@@ -74,6 +75,7 @@ describe('readConfig: values', () => {
       '  "Foreign Relations of Iran": iran',
       'feedContent: summary',
       'feedLimit: 50',
+      'redirects: { "/?p=12": /2024/03/x/, /category/travel/: /labels/travel/ }',
       'labelIndex: cloud',
       'relatedPosts: 0',
       'linkCheck: error',
@@ -101,11 +103,15 @@ describe('readConfig: values', () => {
       feedContent: 'summary',
       feedLimit: 50,
       bloggerRedirects: false,
+      redirects: new Map([
+        ['/?p=12', '/2024/03/x/'],
+        ['/category/travel/', '/labels/travel/'],
+      ]),
       labelIndex: 'cloud',
       relatedPosts: 0,
       linkCheck: 'error',
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
-      theme: { name: './themes/paper', at: { line: 19, column: 8 } },
+      theme: { name: './themes/paper', at: { line: 20, column: 8 } },
     });
     expect(config.words.olderPosts).toBe('Billets précédents');
     expect(config.words.newerPosts).toBe('Articles plus récents');
@@ -302,7 +308,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `colours`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`, `theme`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`, `theme`.',
     );
   });
 });

@@ -1,0 +1,133 @@
+/**
+ * The shared end of `rubric import jekyll DIR` and `rubric import hugo DIR`: the source
+ * site's posts (Markdown already) go through the plan, write and report steps of the
+ * other imports, and the files their posts refer to (images, downloads) are copied into
+ * the new site, never over a different file without `--force`. Touches the disk.
+ */
+import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportFailure, ImportSuccess } from '../import.js';
+import { createBodyConverter } from '../markdown.js';
+import { planImport, plannedUrls } from '../plan.js';
+import type { ImportedBlog } from '../source.js';
+import { writePlan } from '../write.js';
+
+/** What a folder import was asked to do. */
+export interface FolderImportOptions {
+  /** The source site's folder, absolute. */
+  readonly sourceDir: string;
+  readonly root: string;
+  readonly force: boolean;
+  readonly dryRun?: boolean;
+}
+
+/** A file of the source site to copy: source-relative from, site-relative to. */
+export interface AssetCopy {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** What a source reader found: the posts, and how to convert their bodies. */
+export interface FolderBlog {
+  readonly blog: ImportedBlog;
+  /** Converts the bodies once every post's new URL (by id) is known, for links between them. */
+  readonly convert: (urls: ReadonlyMap<string, string>) => ConvertedBodies;
+}
+
+/** Bodies converted: the posts with their Markdown, files to copy, what was not converted. */
+export interface ConvertedBodies {
+  readonly posts: ImportedBlog['posts'];
+  readonly assets: readonly AssetCopy[];
+  /** Things not converted, with file and line, and other notes. */
+  readonly notes: readonly string[];
+}
+
+/** Plans, writes and copies a folder import. */
+export async function importFolder(
+  format: 'jekyll' | 'hugo',
+  options: FolderImportOptions,
+  found: FolderBlog | ImportFailure,
+): Promise<ImportFailure | ImportSuccess> {
+  if ('ok' in found) return found;
+  const siteYaml = await readFile(path.join(options.root, 'site.yaml'), 'utf8').catch(() => null);
+  const converted = found.convert(plannedUrls(found.blog, siteYaml));
+  // The blank line after the front matter is the plan's to write.
+  const posts = converted.posts.map((p) => ({ ...p, markdown: p.markdown?.replace(/^\s*\n/, '') }));
+  const blog = { ...found.blog, posts };
+  const plan = planImport(blog, createBodyConverter(), { comments: false, siteYaml });
+  const files = await writePlan(options.root, plan, options.force, options.dryRun);
+  if ('refused' in files) return { ok: false, error: files.refused };
+  const copied = await copyAssets(options, converted.assets);
+  return {
+    ok: true,
+    format,
+    dryRun: options.dryRun === true,
+    counts: plan.counts,
+    skipped: plan.skipped,
+    notes: [...converted.notes, ...plan.notes, ...copied],
+    files,
+    images: null,
+  };
+}
+
+async function copyAssets(
+  options: FolderImportOptions,
+  assets: readonly AssetCopy[],
+): Promise<string[]> {
+  const notes: string[] = [];
+  let copied = 0;
+  let present = 0;
+  const seen = new Set<string>();
+  for (const asset of assets) {
+    if (seen.has(asset.to)) continue;
+    seen.add(asset.to);
+    const from = path.join(options.sourceDir, ...asset.from.split('/'));
+    const to = path.join(options.root, ...asset.to.split('/'));
+    // A link such as `/../../x.png` names a file outside both sites: never read or written.
+    if (!isInside(options.sourceDir, from) || !isInside(path.join(options.root, 'static'), to)) {
+      notes.push(`not copied: ${asset.from} is outside the site`);
+      continue;
+    }
+    const [source, target] = await Promise.all([
+      readFile(from).catch(() => null),
+      readFile(to).catch(() => null),
+    ]);
+    if (source === null) {
+      notes.push(`not copied: ${asset.from} is referred to but not in the source site`);
+      continue;
+    }
+    if (target !== null && target.equals(source)) {
+      present++;
+      continue;
+    }
+    if (target !== null && !options.force) {
+      notes.push(
+        `kept ${asset.to}: it exists and differs from ${asset.from}; --force overwrites it`,
+      );
+      continue;
+    }
+    if (options.dryRun !== true) {
+      await mkdir(path.dirname(to), { recursive: true });
+      await copyFile(from, to);
+    }
+    copied++;
+  }
+  if (copied + present > 0) {
+    const verb = options.dryRun === true ? 'would copy' : 'copied';
+    notes.push(`files posts refer to: ${verb} ${String(copied)}, ${String(present)} already there`);
+  }
+  return notes;
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Whether a path is a folder. */
+export async function isFolder(file: string): Promise<boolean> {
+  return stat(file).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
