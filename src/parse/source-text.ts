@@ -1,0 +1,85 @@
+/**
+ * A post file's text before its front matter is read: line ends made `\n`, control
+ * characters taken out (with a warning at each), and the front-matter block found the
+ * way Jekyll finds it: a first line `---`, up to the next line that is `---` or `...`.
+ */
+import { buildWarning, type BuildWarning } from '../errors.js';
+import type { LineColumn } from '../yaml.js';
+
+/**
+ * C0 controls but tab and line feed (carriage returns are line ends by now), DEL, and
+ * the C1 controls: HTML forbids them in a page, and no author means them.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what is matched
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** The same, for a test that keeps no state between calls. */
+// eslint-disable-next-line no-control-regex -- control characters are what is matched
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** One warning per character up to this many per file; the last says how many more. */
+const CONTROL_WARNINGS = 10;
+
+/** A post's text with `\n` line ends and no control characters, and what was removed. */
+export function cleanPostText(
+  file: string,
+  raw: string,
+): { text: string; warnings: BuildWarning[] } {
+  // Windows (and old Mac) line ends would leave a `\r` on the last front-matter value.
+  const text = raw.replace(/\r\n?/g, '\n');
+  if (!HAS_CONTROL.test(text)) return { text, warnings: [] };
+  const found = [...text.matchAll(CONTROL)];
+  const warnings = found.slice(0, CONTROL_WARNINGS).map((match, n) => {
+    const char = match[0];
+    const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    const more = found.length - CONTROL_WARNINGS;
+    const rest = n === CONTROL_WARNINGS - 1 && more > 0 ? ` (and ${more} more after it)` : '';
+    return buildWarning(
+      'ControlCharacter',
+      { file, ...lineColumnAt(text, match.index) },
+      `The control character ${code} here${rest} was removed: no page may contain it.`,
+      'Delete it in the file (often pasted in from a word processor or a terminal); if a symbol was meant, type the symbol itself.',
+    );
+  });
+  return { text: text.replace(CONTROL, ''), warnings };
+}
+
+function lineColumnAt(text: string, offset: number): LineColumn {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** A post's text split into its front-matter block and its body. */
+export type FrontMatterBlock =
+  | {
+      readonly kind: 'found';
+      /** From just after the opening `---`: line N of this text is line N of the file. */
+      readonly yamlText: string;
+      readonly body: string;
+      /** The line of the file on which the body starts. */
+      readonly bodyLine: number;
+    }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unclosed' };
+
+const OPENING = /^---[ \t]*(?:\n|$)/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
+
+/** Finds the front matter of a text with `\n` line ends. */
+export function splitFrontMatter(text: string): FrontMatterBlock {
+  if (!OPENING.test(text)) return { kind: 'none' };
+  CLOSING.lastIndex = text.indexOf('\n') + 1;
+  // A file that is `---` alone, or whose second line is past its end, is never closed.
+  const close = CLOSING.lastIndex === 0 ? null : CLOSING.exec(text);
+  if (close === null) return { kind: 'unclosed' };
+  const closeEnd = text.indexOf('\n', close.index);
+  const body = closeEnd === -1 ? '' : text.slice(closeEnd + 1);
+  const before = text.slice(0, close.index);
+  let bodyLine = 2;
+  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) bodyLine++;
+  return { kind: 'found', yamlText: text.slice(3, close.index), body, bodyLine };
+}
