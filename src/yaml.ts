@@ -13,6 +13,7 @@ import {
   LineCounter,
   parseDocument,
   visit,
+  type Alias,
   type Document,
   type Node,
 } from 'yaml';
@@ -87,22 +88,34 @@ export function parseYaml(
   return { yaml, syntaxError: alias };
 }
 
-/** An alias (`*name`) with no anchor (`&name`) before it: `yaml` leaves it for later. */
+/**
+ * An alias (`*name`) with no anchor (`&name`) before it, or one that cannot be read (a
+ * merge of a list, aliases nested into millions of values): `yaml` leaves those to the
+ * conversion into values, which would throw.
+ */
 function unresolvedAlias(yaml: YamlText): YamlSyntaxError | null {
-  let found: YamlSyntaxError | null = null;
+  const aliases: Alias[] = [];
   visit(yaml.doc, {
     Alias: (_key, node) => {
-      if (node.resolve(yaml.doc) !== undefined) return undefined;
-      const at = positionAt(yaml, node.range?.[0] ?? 0);
-      found = {
-        ...at,
-        code: 'BAD_ALIAS',
-        message: `*${node.source} refers to no anchor &${node.source} before it`,
-      };
-      return visit.BREAK;
+      aliases.push(node);
     },
   });
-  return found;
+  const first = aliases[0];
+  if (first === undefined) return null;
+  const at = (node: Alias) => positionAt(yaml, node.range?.[0] ?? 0);
+  const missing = aliases.find((node) => node.resolve(yaml.doc) === undefined);
+  if (missing) {
+    const name = missing.source;
+    const message = `*${name} refers to no anchor &${name} before it`;
+    return { ...at(missing), code: 'BAD_ALIAS', message };
+  }
+  try {
+    yaml.doc.toJS();
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...at(first), code: 'BAD_ALIAS', message: message.replace(/\.$/, '') };
+  }
 }
 
 /** Converts an offset in the YAML text into a line and column of the file. */
@@ -145,8 +158,8 @@ export function topLevelEntries(yaml: YamlText): YamlEntry[] | null {
     const target = isAlias(valueNode) ? (valueNode.resolve(yaml.doc) ?? null) : valueNode;
     entries.push({
       key,
-      value: target ? target.toJSON() : null,
-      written: target ? writtenValue(target) : null,
+      value: target ? target.toJS(yaml.doc) : null,
+      written: target ? writtenValue(target, yaml.doc) : null,
       node: target,
       keyAt: positionAt(yaml, keyOffset),
       valueAt: positionAt(yaml, valueOffset),
@@ -156,16 +169,14 @@ export function topLevelEntries(yaml: YamlText): YamlEntry[] | null {
 }
 
 /** See {@link YamlEntry.written}. */
-function writtenValue(node: Node): unknown {
+function writtenValue(node: Node, doc: Document): unknown {
   if (isScalar(node)) {
     const asRead = node.value;
     const rewritten = typeof asRead === 'number' || typeof asRead === 'boolean';
-    return rewritten && node.type === 'PLAIN' && node.source !== undefined
-      ? node.source
-      : node.toJSON();
+    if (rewritten && node.type === 'PLAIN' && node.source !== undefined) return node.source;
   }
-  if (isSeq(node)) return node.items.map((item) => (isNode(item) ? writtenValue(item) : item));
-  return node.toJSON();
+  if (isSeq(node)) return node.items.map((item) => (isNode(item) ? writtenValue(item, doc) : item));
+  return node.toJS(doc);
 }
 
 /**

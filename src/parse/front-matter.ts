@@ -22,7 +22,12 @@ import {
   type YamlText,
 } from '../yaml.js';
 import type { SourceFile } from '../load/load.js';
-import { cleanPostText, splitFrontMatter } from './source-text.js';
+import {
+  cleanPostText,
+  encodingWarnings,
+  splitFrontMatter,
+  withoutControlCharacters,
+} from './source-text.js';
 import { parseFrontMatterYaml, repeatedKeyWarnings, syntaxHint } from './yaml-compat.js';
 
 /** What the front matter of one post says, checked. */
@@ -178,19 +183,6 @@ export function readFrontMatter(file: SourceFile, zone: string): SplitPost {
   };
 }
 
-/** A warning when the file held bytes that are not UTF-8 (they read as U+FFFD). */
-function encodingWarnings(file: SourceFile): BuildWarning[] {
-  if (!file.invalidUtf8At) return [];
-  return [
-    buildWarning(
-      'InvalidUtf8',
-      { file: file.path, ...file.invalidUtf8At },
-      'The file is not valid UTF-8 here: this byte, and any other that is not UTF-8, is shown as the replacement character U+FFFD.',
-      'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252), then check the characters here.',
-    ),
-  ];
-}
-
 function checkFrontMatter(
   file: string,
   yaml: YamlText,
@@ -198,7 +190,7 @@ function checkFrontMatter(
 ): { frontMatter: FrontMatter | null; errors: BuildError[]; warnings: BuildWarning[] } {
   const errors: BuildError[] = [];
   const warnings: BuildWarning[] = [];
-  const entries = topLevelEntries(yaml);
+  const entries = withoutControlCharacters(file, topLevelEntries(yaml), warnings);
   if (entries === null) {
     errors.push(
       buildError(

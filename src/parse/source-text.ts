@@ -4,7 +4,8 @@
  * way Jekyll finds it: a first line `---`, up to the next line that is `---` or `...`.
  */
 import { buildWarning, type BuildWarning } from '../errors.js';
-import type { LineColumn } from '../yaml.js';
+import type { SourceFile } from '../load/load.js';
+import type { LineColumn, YamlEntry } from '../yaml.js';
 
 /**
  * C0 controls but tab and line feed (carriage returns are line ends by now), DEL, and
@@ -41,6 +42,48 @@ export function cleanPostText(
     );
   });
   return { text: text.replace(CONTROL, ''), warnings };
+}
+
+/**
+ * Entries with the control characters that YAML escapes wrote (`"\\f"`, `"\\u0007"`) taken
+ * out of every string, with a warning at each value that held one.
+ */
+export function withoutControlCharacters(
+  file: string,
+  entries: YamlEntry[] | null,
+  warnings: BuildWarning[],
+): YamlEntry[] | null {
+  return (
+    entries?.map((entry) => {
+      const written = stripControls(entry.written);
+      if (written === entry.written) return entry;
+      warnings.push(
+        buildWarning(
+          'ControlCharacter',
+          { file, ...entry.valueAt },
+          `This value writes a control character (an escape such as \\u0007 or \\f in double quotes); it was removed: no page may contain it.`,
+          'Delete the escape; write `\\\\` for a backslash inside double quotes, or put the value in single quotes.',
+        ),
+      );
+      return { ...entry, written, value: stripControls(entry.value) };
+    }) ?? null
+  );
+}
+
+/** The value with control characters taken out of every string in it; the same object when none. */
+function stripControls(value: unknown): unknown {
+  if (typeof value === 'string')
+    return HAS_CONTROL.test(value) ? value.replace(CONTROL, '') : value;
+  if (Array.isArray(value)) {
+    const items = value.map(stripControls);
+    return items.some((item, i) => item !== value[i]) ? items : value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const pairs = Object.entries(value).map(([k, v]) => [k, stripControls(v)] as const);
+    const record = value as Record<string, unknown>;
+    return pairs.some(([k, v]) => v !== record[k]) ? Object.fromEntries(pairs) : value;
+  }
+  return value;
 }
 
 function lineColumnAt(text: string, offset: number): LineColumn {
@@ -82,4 +125,17 @@ export function splitFrontMatter(text: string): FrontMatterBlock {
   let bodyLine = 2;
   for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) bodyLine++;
   return { kind: 'found', yamlText: text.slice(3, close.index), body, bodyLine };
+}
+
+/** A warning when the file held bytes that are not UTF-8 (they read as U+FFFD). */
+export function encodingWarnings(file: SourceFile): BuildWarning[] {
+  if (!file.invalidUtf8At) return [];
+  return [
+    buildWarning(
+      'InvalidUtf8',
+      { file: file.path, ...file.invalidUtf8At },
+      'The file is not valid UTF-8 here: this byte, and any other that is not UTF-8, is shown as the replacement character U+FFFD.',
+      'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252), then check the characters here.',
+    ),
+  ];
 }

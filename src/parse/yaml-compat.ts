@@ -5,7 +5,13 @@
  * does, and names what is still wrong in terms of what to change.
  */
 import { buildWarning, type BuildWarning } from '../errors.js';
-import { parseYaml, type YamlEntry, type YamlSyntaxError, type YamlText } from '../yaml.js';
+import {
+  parseYaml,
+  type LineColumn,
+  type YamlEntry,
+  type YamlSyntaxError,
+  type YamlText,
+} from '../yaml.js';
 
 /** Keys given twice stay pairs (the caller merges or picks); `<<` merges, as in js-yaml. */
 const FRONT_MATTER_YAML = { uniqueKeys: false, merge: true } as const;
@@ -23,9 +29,20 @@ export function parseFrontMatterYaml(text: string): {
 } {
   const first = parseYaml(text, FRONT_MATTER_YAML);
   if (first.syntaxError === null) return first;
-  const indented = indentContinuations(text);
-  if (indented === null) return first;
-  return parseYaml(indented.text, { ...FRONT_MATTER_YAML, addedIndent: indented.addedIndent });
+  const scan = scanContinuations(text);
+  const indented = indentLines(text, scan.needs);
+  const result = indented
+    ? parseYaml(indented.text, { ...FRONT_MATTER_YAML, addedIndent: indented.addedIndent })
+    : first;
+  const error = result.syntaxError;
+  // `yaml` names where it gave up looking for the closing quote; the opening one is
+  // where the author has to look.
+  if (error?.code === 'MISSING_CHAR' && /quote/.test(error.message) && scan.unclosedQuote) {
+    const { line, column, quote } = scan.unclosedQuote;
+    const message = `the value that starts with ${quote} here has no closing quote`;
+    return { yaml: result.yaml, syntaxError: { line, column, code: error.code, message } };
+  }
+  return result;
 }
 
 /** A text with continuation lines indented, and how many spaces went in front of each. */
@@ -43,7 +60,10 @@ export interface IndentedText {
  * all it takes to tell a quote that opens a value from one inside plain text.
  */
 export function indentContinuations(text: string): IndentedText | null {
-  const needs = continuationNeeds(text);
+  return indentLines(text, scanContinuations(text).needs);
+}
+
+function indentLines(text: string, needs: ReadonlyMap<number, number>): IndentedText | null {
   if (needs.size === 0) return null;
   const lines = text.split('\n');
   const addedIndent = new Map<number, number>();
@@ -58,9 +78,17 @@ export function indentContinuations(text: string): IndentedText | null {
   return addedIndent.size === 0 ? null : { text: lines.join('\n'), addedIndent };
 }
 
-/** For each continuation line (0-based), the indentation it needs. */
-function continuationNeeds(text: string): Map<number, number> {
+/** What {@link scanContinuations} found. */
+interface Continuations {
+  /** For each continuation line (0-based), the indentation it needs. */
+  readonly needs: Map<number, number>;
+  /** A quote that opens a value and is never closed, with where it stands. */
+  readonly unclosedQuote: (LineColumn & { readonly quote: string }) | null;
+}
+
+function scanContinuations(text: string): Continuations {
   const needs = new Map<number, number>();
+  let unclosedQuote: Continuations['unclosedQuote'] = null;
   const require = (line: number, need: number) => {
     needs.set(line, Math.max(needs.get(line) ?? 0, need));
   };
@@ -95,7 +123,10 @@ function continuationNeeds(text: string): Map<number, number> {
       i = endOfLine(text, i);
     } else if (valueStart && (c === '"' || c === "'")) {
       const end = closingQuote(text, i);
-      if (end === -1) break;
+      if (end === -1) {
+        unclosedQuote = { line: line + 1, column: i - lineStart + 1, quote: c };
+        break;
+      }
       const need = Math.max(i - lineStart, flowDepth > 0 ? flowNeed : 0);
       moveTo(end + 1, (at) => {
         require(at, need);
@@ -130,7 +161,7 @@ function continuationNeeds(text: string): Map<number, number> {
       i++;
     }
   }
-  return needs;
+  return { needs, unclosedQuote };
 }
 
 function isBlank(c: string): boolean {
@@ -180,7 +211,7 @@ function endOfBlockScalar(text: string, i: number, lineStart: number): number {
 /** A hint that fits a YAML syntax error, by what the `yaml` package found. */
 export function syntaxHint(error: YamlSyntaxError): string {
   const { code, message } = error;
-  if (code === 'BLOCK_AS_IMPLICIT_KEY' || code === 'MULTILINE_IMPLICIT_KEY')
+  if (code === 'BLOCK_AS_IMPLICIT_KEY')
     return 'A value that contains `: ` must be put in quotes: `title: "Oman: the talks"`.';
   if (code === 'BAD_SCALAR_START')
     return 'A value that starts with this character must be put in quotes: `title: "@home"`.';
@@ -192,10 +223,10 @@ export function syntaxHint(error: YamlSyntaxError): string {
     return 'A value that starts with `*` must be put in quotes: `title: "*New* notes"`.';
   if (code === 'MISSING_CHAR' && /closing .?quote/.test(message))
     return "End the value with the quote it starts with; a `\"` inside a \"…\" value is written `\\\"`, a `'` inside a '…' value is written `''`.";
-  if (code === 'MISSING_CHAR' && /followed by map values/.test(message))
+  if (code === 'MULTILINE_IMPLICIT_KEY' || (code === 'MISSING_CHAR' && /map values/.test(message)))
     return 'Each line is `key: value`; a value that goes on over several lines must be indented below its key.';
   if (code === 'UNEXPECTED_TOKEN' && /at node end/.test(message))
-    return 'Text follows a closing quote: put the whole value in quotes, with a `"` inside it written `\\"`.';
+    return 'The value ended before this text: put the whole value in quotes, writing a `"` inside it as `\\"`.';
   if (code === 'BAD_INDENT' || code === 'UNEXPECTED_TOKEN')
     return 'Line up keys of one level at the same indentation, with spaces, and indent a list under its key.';
   return 'Fix the YAML here; a value that contains `: ` or starts with a quote, `[`, `{`, `&`, `*` or `#` must be put in quotes.';
