@@ -78,8 +78,14 @@ describe('readFrontMatter: broken rules', () => {
   it.each([
     ['2025-13-40', 'there is no such day'],
     ['2025-02-30', 'there is no such day'],
-    ['yesterday', 'it is not one of the forms 2025-04-12, 2025-04-12 09:30, 2025-04-12T09:30:00 or one of those with an offset (Z, +02:00, +0200, -04, -4)'],
-    ['12/04/2025', 'it is not one of the forms 2025-04-12, 2025-04-12 09:30, 2025-04-12T09:30:00 or one of those with an offset (Z, +02:00, +0200, -04, -4)'],
+    [
+      'yesterday',
+      'it is not one of the forms 2025-04-12, 2025-04-12 09:30, 2025-04-12T09:30:00 or one of those with an offset (Z, +02:00, +0200, -04, -4)',
+    ],
+    [
+      '12/04/2025',
+      'it is not one of the forms 2025-04-12, 2025-04-12 09:30, 2025-04-12T09:30:00 or one of those with an offset (Z, +02:00, +0200, -04, -4)',
+    ],
   ])('reports date %j as InvalidDate at the value', (value, reason) => {
     const { frontMatter, errors } = read(
       //    line 1    line 2         line 3 (value at column 7)
