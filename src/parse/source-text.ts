@@ -124,7 +124,10 @@ export function splitFrontMatter(text: string): FrontMatterBlock {
   const before = text.slice(0, close.index);
   let bodyLine = 2;
   for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) bodyLine++;
-  return { kind: 'found', yamlText: text.slice(3, close.index), body, bodyLine };
+  // Without the line end before the closing line, as gray-matter cut it: YAML that runs
+  // off the end is reported on its own last line, not on the `---`.
+  const yamlText = text.slice(3, Math.max(3, close.index - 1));
+  return { kind: 'found', yamlText, body, bodyLine };
 }
 
 /** A warning when the file held bytes that are not UTF-8 (they read as U+FFFD). */

@@ -42,6 +42,11 @@ export function parseFrontMatterYaml(text: string): {
     const message = `the value that starts with ${quote} here has no closing quote`;
     return { yaml: result.yaml, syntaxError: { line, column, code: error.code, message } };
   }
+  if (error && scan.unclosedFlow) {
+    const { line, column, bracket } = scan.unclosedFlow;
+    const message = `the list that starts with ${bracket} here has no closing ${bracket === '[' ? ']' : '}'}`;
+    return { yaml: result.yaml, syntaxError: { line, column, code: 'UNCLOSED_FLOW', message } };
+  }
   return result;
 }
 
@@ -84,6 +89,8 @@ interface Continuations {
   readonly needs: Map<number, number>;
   /** A quote that opens a value and is never closed, with where it stands. */
   readonly unclosedQuote: (LineColumn & { readonly quote: string }) | null;
+  /** A `[` or `{` that opens a list or mapping and is never closed. */
+  readonly unclosedFlow: (LineColumn & { readonly bracket: string }) | null;
 }
 
 function scanContinuations(text: string): Continuations {
@@ -97,6 +104,7 @@ function scanContinuations(text: string): Continuations {
   let lineStart = 0;
   let flowDepth = 0;
   let flowNeed = 0;
+  let flowStart: Continuations['unclosedFlow'] = null;
   let valueStart = true;
   let afterSpace = true;
   /** Moves to offset `to`, counting the line ends passed. */
@@ -134,7 +142,10 @@ function scanContinuations(text: string): Continuations {
       valueStart = false;
       afterSpace = false;
     } else if (valueStart && (c === '[' || c === '{')) {
-      if (flowDepth === 0) flowNeed = i - lineStart + 1;
+      if (flowDepth === 0) {
+        flowNeed = i - lineStart + 1;
+        flowStart = { line: line + 1, column: i - lineStart + 1, bracket: c };
+      }
       flowDepth++;
       i++;
     } else if (flowDepth > 0 && (c === ']' || c === '}')) {
@@ -161,7 +172,7 @@ function scanContinuations(text: string): Continuations {
       i++;
     }
   }
-  return { needs, unclosedQuote };
+  return { needs, unclosedQuote, unclosedFlow: flowDepth > 0 ? flowStart : null };
 }
 
 function isBlank(c: string): boolean {
@@ -227,6 +238,8 @@ export function syntaxHint(error: YamlSyntaxError): string {
     return 'Each line is `key: value`; a value that goes on over several lines must be indented below its key.';
   if (code === 'UNEXPECTED_TOKEN' && /at node end/.test(message))
     return 'The value ended before this text: put the whole value in quotes, writing a `"` inside it as `\\"`.';
+  if (code === 'UNCLOSED_FLOW')
+    return 'End the list with the bracket that closes it, on the same line or on a later, indented one: `tags: [Oman, Iran]`.';
   if (code === 'BAD_INDENT' || code === 'UNEXPECTED_TOKEN')
     return 'Line up keys of one level at the same indentation, with spaces, and indent a list under its key.';
   return 'Fix the YAML here; a value that contains `: ` or starts with a quote, `[`, `{`, `&`, `*` or `#` must be put in quotes.';

@@ -220,6 +220,13 @@ describe('YAML that is wrong still is, with a precise message and a hint that fi
       "End the value with the quote it starts with; a `\"` inside a \"…\" value is written `\\\"`, a `'` inside a '…' value is written `''`.",
     ],
     [
+      'a list that is never closed',
+      'tags: [oman, iran',
+      '2:7',
+      'the list that starts with [ here has no closing ]',
+      'End the list with the bracket that closes it, on the same line or on a later, indented one: `tags: [Oman, Iran]`.',
+    ],
+    [
       'a title that starts with @',
       'title: @oman',
       '2:8',
