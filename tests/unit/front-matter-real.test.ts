@@ -316,7 +316,7 @@ describe('text keys keep the characters the author wrote (10.4)', () => {
     expect(errors).toEqual([]);
     expect(frontMatter).toMatchObject({
       labels: ['1.10', '007', '3.0', '0x1F', '1e3', 'true'],
-      author: '1.0',
+      authors: ['1.0'],
       summary: '2.50',
       slug: '007',
       date: Date.parse('2025-04-12T00:00:00Z'),
