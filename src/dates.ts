@@ -3,7 +3,7 @@
  * time in `timezone` from site.yaml, never the host's zone, so a build in Auckland and a
  * build in UTC write the same bytes. Luxon does the zone arithmetic (DST gaps included).
  */
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 
 /** True when `zone` is an IANA time zone name this Node.js knows (`Europe/Paris`). */
 export function isTimeZone(zone: string): boolean {
@@ -14,24 +14,67 @@ export function isTimeZone(zone: string): boolean {
 export type DateReading =
   { ok: true; epochMs: number; hasTime: boolean } | { ok: false; reason: string };
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[+-]\d{2}(:?\d{2})?)?$/i;
+/**
+ * The dates blogs write, as Jekyll (Ruby's Time.parse) and Hugo read them: a day, then
+ * optionally `T` or spaces and a time of one- or two-digit hours, minutes, and seconds
+ * with or without a fraction, then optionally an offset: `Z`, `+00:00`, `+0000`, `-04`,
+ * `-4` (with or without a space before it).
+ */
+const DATE_FORM =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:[ \t]*(?:([Zz])|([+-])(\d{1,2})(?::?(\d{2}))?))?)?$/;
+
+/** What an unreadable date is told: the forms that are read. */
+const FORMS =
+  'it is not one of the forms 2025-04-12, 2025-04-12 09:30, 2025-04-12T09:30:00 or one of those with an offset (Z, +02:00, +0200, -04, -4)';
 
 /**
- * Reads `2025-04-12`, `2025-04-12T08:30`, `2025-04-12 08:30:00` or one of those with an
- * offset (`Z`, `+02:00`). A date alone is midnight in `zone`.
+ * Reads a front-matter date in one of the forms of {@link DATE_FORM}; surrounding spaces do
+ * not matter. A date alone is midnight in `zone`, a time without an offset is wall-clock
+ * time in `zone`, and a time with an offset is that instant.
  */
 export function readDate(text: string, zone: string): DateReading {
-  const value = text.trim();
-  if (!DATE_ONLY.test(value) && !DATE_TIME.test(value)) {
-    return { ok: false, reason: 'it is not in the form YYYY-MM-DD or YYYY-MM-DDTHH:MM' };
+  const match = DATE_FORM.exec(text.trim());
+  if (!match) return { ok: false, reason: FORMS };
+  const [
+    ,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    fraction,
+    utc,
+    sign,
+    offsetHours,
+    offsetMinutes,
+  ] = match;
+  const hasTime = hour !== undefined;
+  const offset =
+    sign === undefined
+      ? utc === undefined
+        ? null
+        : 0
+      : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes ?? 0));
+  if (offset !== null && (Math.abs(offset) > 18 * 60 || Number(offsetMinutes ?? 0) > 59)) {
+    return { ok: false, reason: 'there is no such offset from UTC' };
   }
-  const iso = value.replace(' ', 'T').replace(/\s+/g, '');
-  const parsed = DateTime.fromISO(iso, { zone, setZone: false });
-  if (!parsed.isValid) {
-    return { ok: false, reason: `there is no such ${iso.includes('T') ? 'time' : 'day'}` };
+  const parsed = DateTime.fromObject(
+    {
+      year: Number(year),
+      month: Number(month),
+      day: Number(day),
+      hour: Number(hour ?? 0),
+      minute: Number(minute ?? 0),
+      second: Number(second ?? 0),
+      millisecond: fraction === undefined ? 0 : Math.floor(Number(`0.${fraction}`) * 1000),
+    },
+    { zone: offset === null ? zone : FixedOffsetZone.instance(offset) },
+  );
+  if (!parsed.isValid || Number(hour ?? 0) > 23) {
+    return { ok: false, reason: `there is no such ${hasTime ? 'time' : 'day'}` };
   }
-  return { ok: true, epochMs: parsed.toMillis(), hasTime: !DATE_ONLY.test(value) };
+  return { ok: true, epochMs: parsed.toMillis(), hasTime };
 }
 
 /** A date ready for a template: machine-readable and as the site's readers read dates. */

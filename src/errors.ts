@@ -12,6 +12,7 @@ export type ErrorName =
   | 'ConfigUnknownKey'
   | 'FrontMatterSyntax'
   | 'FrontMatterInvalid'
+  | 'FrontMatterUnclosed'
   | 'MissingTitle'
   | 'InvalidDate'
   | 'InvalidLabels'
@@ -36,6 +37,9 @@ export type ErrorName =
 /** The catalogue of named warnings: the build still succeeds. */
 export type WarningName =
   | 'FrontMatterTypo'
+  | 'FrontMatterRepeatedKey'
+  | 'InvalidUtf8'
+  | 'ControlCharacter'
   | 'LabelVariants'
   | 'UnknownCodeLanguage'
   | 'RelativeBaseUrl'

@@ -1,14 +1,19 @@
 /**
- * YAML with positions. gray-matter finds the front matter, but its default engine
- * (js-yaml) forgets where each key stood; the `yaml` package keeps every node's range,
- * so a wrong value is reported at its own line and column.
+ * YAML with positions. js-yaml (what gray-matter and most blog tools read with) forgets
+ * where each key stood; the `yaml` package keeps every node's range, so a wrong value is
+ * reported at its own line and column.
  */
 import {
+  isAlias,
   isMap,
+  isNode,
   isPair,
   isScalar,
+  isSeq,
   LineCounter,
   parseDocument,
+  visit,
+  type Alias,
   type Document,
   type Node,
 } from 'yaml';
@@ -19,6 +24,11 @@ export interface YamlText {
   readonly lines: LineCounter;
   /** Added to every line number: the line of the file on which the YAML text starts. */
   readonly lineOffset: number;
+  /**
+   * Spaces put in front of a line (by line of the YAML text) before it was parsed, taken
+   * off again so columns are those of the file (see `parse/yaml-compat.ts`).
+   */
+  readonly addedIndent?: ReadonlyMap<number, number>;
 }
 
 /** A 1-based line and column. */
@@ -30,6 +40,20 @@ export interface LineColumn {
 /** The first syntax error of a YAML text, already placed in the file. */
 export interface YamlSyntaxError extends LineColumn {
   readonly message: string;
+  /** The `yaml` package's error code (`MISSING_CHAR`, `TAB_AS_INDENT` …), or `BAD_ALIAS`. */
+  readonly code: string;
+}
+
+/** How to parse. */
+export interface ParseYamlOptions {
+  /** The line of the file on which the text starts, minus one. */
+  readonly lineOffset?: number;
+  /** A key given twice is an error (site.yaml); false keeps every pair (front matter). */
+  readonly uniqueKeys?: boolean;
+  /** Read `<<: *base` as a merge of `base`, as YAML 1.1 readers (js-yaml) do. */
+  readonly merge?: boolean;
+  /** Spaces put in front of lines before parsing, to take off again in positions. */
+  readonly addedIndent?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -38,36 +62,87 @@ export interface YamlSyntaxError extends LineColumn {
  */
 export function parseYaml(
   text: string,
-  lineOffset = 0,
+  options: ParseYamlOptions = {},
 ): { yaml: YamlText; syntaxError: YamlSyntaxError | null } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const yaml: YamlText = { doc, lines, lineOffset };
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: options.uniqueKeys ?? true,
+    merge: options.merge ?? false,
+  });
+  const yaml: YamlText = {
+    doc,
+    lines,
+    lineOffset: options.lineOffset ?? 0,
+    ...(options.addedIndent ? { addedIndent: options.addedIndent } : {}),
+  };
   const first = doc.errors[0];
-  if (first === undefined) return { yaml, syntaxError: null };
-  const at = positionAt(yaml, first.pos[0]);
-  const message = first.message.split('\n')[0] ?? first.message;
-  return { yaml, syntaxError: { ...at, message } };
+  if (first !== undefined) {
+    const at = positionAt(yaml, first.pos[0]);
+    const message = first.message.split('\n')[0] ?? first.message;
+    return { yaml, syntaxError: { ...at, message, code: first.code } };
+  }
+  // Only a text with a `*` can hold an alias: most never pay for the walk.
+  const alias = text.includes('*') ? unresolvedAlias(yaml) : null;
+  return { yaml, syntaxError: alias };
+}
+
+/**
+ * An alias (`*name`) with no anchor (`&name`) before it, or one that cannot be read (a
+ * merge of a list, aliases nested into millions of values): `yaml` leaves those to the
+ * conversion into values, which would throw.
+ */
+function unresolvedAlias(yaml: YamlText): YamlSyntaxError | null {
+  const aliases: Alias[] = [];
+  visit(yaml.doc, {
+    Alias: (_key, node) => {
+      aliases.push(node);
+    },
+  });
+  const first = aliases[0];
+  if (first === undefined) return null;
+  const at = (node: Alias) => positionAt(yaml, node.range?.[0] ?? 0);
+  const missing = aliases.find((node) => node.resolve(yaml.doc) === undefined);
+  if (missing) {
+    const name = missing.source;
+    const message = `*${name} refers to no anchor &${name} before it`;
+    return { ...at(missing), code: 'BAD_ALIAS', message };
+  }
+  try {
+    yaml.doc.toJS();
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ...at(first), code: 'BAD_ALIAS', message: message.replace(/\.$/, '') };
+  }
 }
 
 /** Converts an offset in the YAML text into a line and column of the file. */
 export function positionAt(yaml: YamlText, offset: number): LineColumn {
   const { line, col } = yaml.lines.linePos(offset);
-  return { line: line + yaml.lineOffset, column: col };
+  const added = yaml.addedIndent?.get(line) ?? 0;
+  return { line: line + yaml.lineOffset, column: Math.max(1, col - added) };
 }
 
 /** The top-level keys of a YAML mapping with the position of each key and of its value. */
 export interface YamlEntry {
   readonly key: string;
   readonly value: unknown;
+  /**
+   * The value with every plain scalar that YAML reads as a number or a boolean kept as
+   * its source text (`1.10`, `007`, `0x1F`, `true`), in lists too: what text keys read.
+   */
+  readonly written: unknown;
   readonly node: Node | null;
   readonly keyAt: LineColumn;
   readonly valueAt: LineColumn;
 }
 
 /**
- * Lists the top-level entries of a document whose root is a mapping. Returns null when
- * the root is something else (a list, a string), and an empty list for an empty document.
+ * Lists the top-level entries of a document whose root is a mapping, a key given twice
+ * as often as it is given. Returns null when the root is something else (a list, a
+ * string), and an empty list for an empty document.
  */
 export function topLevelEntries(yaml: YamlText): YamlEntry[] | null {
   const root = yaml.doc.contents;
@@ -78,17 +153,30 @@ export function topLevelEntries(yaml: YamlText): YamlEntry[] | null {
     const keyNode = pair.key;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const keyOffset = isScalar(keyNode) && keyNode.range ? keyNode.range[0] : 0;
-    const valueNode = isNodeLike(pair.value) ? pair.value : null;
+    const valueNode = isNode(pair.value) ? pair.value : null;
     const valueOffset = valueNode?.range ? valueNode.range[0] : keyOffset;
+    const target = isAlias(valueNode) ? (valueNode.resolve(yaml.doc) ?? null) : valueNode;
     entries.push({
       key,
-      value: valueNode ? valueNode.toJSON() : null,
-      node: valueNode,
+      value: target ? target.toJS(yaml.doc) : null,
+      written: target ? writtenValue(target, yaml.doc) : null,
+      node: target,
       keyAt: positionAt(yaml, keyOffset),
       valueAt: positionAt(yaml, valueOffset),
     });
   }
   return entries;
+}
+
+/** See {@link YamlEntry.written}. */
+function writtenValue(node: Node, doc: Document): unknown {
+  if (isScalar(node)) {
+    const asRead = node.value;
+    const rewritten = typeof asRead === 'number' || typeof asRead === 'boolean';
+    if (rewritten && node.type === 'PLAIN' && node.source !== undefined) return node.source;
+  }
+  if (isSeq(node)) return node.items.map((item) => (isNode(item) ? writtenValue(item, doc) : item));
+  return node.toJS(doc);
 }
 
 /**
@@ -104,10 +192,6 @@ export function itemPosition(
   const raw: unknown =
     node && 'items' in node && Array.isArray(node.items) ? node.items[index] : undefined;
   const item: unknown = isPair(raw) ? raw.value : raw;
-  if (isNodeLike(item) && item.range) return positionAt(yaml, item.range[0]);
+  if (isNode(item) && item.range) return positionAt(yaml, item.range[0]);
   return fallback;
-}
-
-function isNodeLike(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && 'range' in value && 'toJSON' in value;
 }

@@ -13,12 +13,16 @@ import { findTheme, loadHelpers, type HelperModule } from './theme.js';
 import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
 
 export type { BundleFile, ImageSize } from './bundles.js';
+import { decodeUtf8 } from '../utf8.js';
+import type { LineColumn } from '../yaml.js';
 
 /** A text file of the site, with its path relative to the site folder. */
 export interface SourceFile {
   /** Forward-slash path relative to the site folder (`posts/2025/a.md`), used in messages. */
   readonly path: string;
   readonly text: string;
+  /** Where the first byte that is not UTF-8 stood, when the file has one (it reads as U+FFFD). */
+  readonly invalidUtf8At?: LineColumn;
 }
 
 /** A Handlebars template or partial, from the site's `templates/` or the built-in theme. */
@@ -118,25 +122,22 @@ export async function reloadSite(
   changes: SourceChanges,
 ): Promise<SiteSources> {
   const { root } = previous;
-  const read = await mapLimit([...new Set(changes.posts)], async (file) => ({
-    file,
-    text: await readOptional(path.join(root, file)),
-  }));
+  const read = await mapLimit([...new Set(changes.posts)], async (file) => {
+    const bytes = await readOptionalBytes(path.join(root, file));
+    return { file, source: bytes === null ? null : sourceFile(file, bytes) };
+  });
   const known = new Set(previous.posts.map((file) => file.path));
   let posts: SourceFile[];
-  const onlyEdits = read.every(({ file, text }) => text !== null && known.has(file));
+  const onlyEdits = read.every(({ file, source }) => source !== null && known.has(file));
   if (onlyEdits) {
     // Only edits: the list keeps its order, with the edited posts swapped in.
-    const edited = new Map(read.map(({ file, text }) => [file, stripBom(text ?? '')]));
-    posts = previous.posts.map((file) => {
-      const text = edited.get(file.path);
-      return text === undefined ? file : { path: file.path, text };
-    });
+    const edited = new Map(read.map(({ file, source }) => [file, source]));
+    posts = previous.posts.map((file) => edited.get(file.path) ?? file);
   } else {
     const byPath = new Map(previous.posts.map((file) => [file.path, file]));
-    for (const { file, text } of read) {
-      if (text === null) byPath.delete(file);
-      else byPath.set(file, { path: file, text: stripBom(text) });
+    for (const { file, source } of read) {
+      if (source === null) byPath.delete(file);
+      else byPath.set(file, source);
     }
     posts = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
   }
@@ -195,6 +196,15 @@ async function loadTheme(root: string, configText: string | null): Promise<Theme
   return { templates, staticFiles, helpers, errors };
 }
 
+async function readOptionalBytes(file: string): Promise<Uint8Array | null> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
 async function readOptional(file: string): Promise<string | null> {
   try {
     return await readFile(file, 'utf8');
@@ -209,10 +219,9 @@ async function readAll(root: string, folder: string, patterns: string[]): Promis
   if (!(await isDirectory(base))) return [];
   const files = await glob(patterns, { cwd: base, ignore: IGNORED, onlyFiles: true });
   files.sort();
-  return mapLimit(files, async (file) => ({
-    path: `${folder}/${file}`,
-    text: stripBom(await readFile(path.join(base, file), 'utf8')),
-  }));
+  return mapLimit(files, async (file) =>
+    sourceFile(`${folder}/${file}`, await readFile(path.join(base, file))),
+  );
 }
 
 async function listTemplates(
@@ -284,8 +293,10 @@ function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** A source file from its bytes: decoded, and where the first bad byte was, if any. */
+function sourceFile(file: string, bytes: Uint8Array): SourceFile {
+  const { text, invalidUtf8At } = decodeUtf8(bytes);
+  return invalidUtf8At ? { path: file, text, invalidUtf8At } : { path: file, text };
 }
 
 function toPosix(file: string): string {

@@ -1,9 +1,8 @@
 /**
- * Front matter: gray-matter finds it, the `yaml` package parses it with positions, and
- * each key of the content contract (DESIGN.md) is checked here. A broken rule becomes a
+ * Front matter: `source-text.ts` finds it, `yaml-compat.ts` parses it with positions as
+ * js-yaml would read it, and each key of the content contract (DESIGN.md) is checked here. A broken rule becomes a
  * BuildError at the offending key or value with a sentence that says how to fix it.
  */
-import matter from 'gray-matter';
 import { buildError, buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import { readDate } from '../dates.js';
 import { fitSlug, hasSlugShape, labelKey, MAX_SLUG_BYTES, slugify, slugIsCut } from '../slug.js';
@@ -17,13 +16,19 @@ import {
 } from './peer-keys.js';
 import {
   itemPosition,
-  parseYaml,
   topLevelEntries,
   type LineColumn,
   type YamlEntry,
   type YamlText,
 } from '../yaml.js';
 import type { SourceFile } from '../load/load.js';
+import {
+  cleanPostText,
+  encodingWarnings,
+  splitFrontMatter,
+  withoutControlCharacters,
+} from './source-text.js';
+import { parseFrontMatterYaml, repeatedKeyWarnings, syntaxHint } from './yaml-compat.js';
 
 /** What the front matter of one post says, checked. */
 export interface FrontMatter {
@@ -72,6 +77,8 @@ export interface FrontMatter {
 export interface SplitPost {
   readonly frontMatter: FrontMatter | null;
   readonly body: string;
+  /** The line of the file on which the body starts. */
+  readonly bodyLine: number;
   readonly errors: readonly BuildError[];
   readonly warnings: readonly BuildWarning[];
 }
@@ -115,6 +122,9 @@ const KNOWN_KEYS = [
 
 type KnownKey = (typeof KNOWN_KEYS)[number];
 
+/** Keys whose lists are merged when the key is given twice (Jekyll writes `tags` twice). */
+const LIST_KEYS = ['labels', 'tags', 'categories', 'category'];
+
 /**
  * Keys a near-miss is compared with. `page` is left out: it is two letters from `image`,
  * a key many themes use, and a warning on every `image:` would be noise.
@@ -127,44 +137,55 @@ function isKnownKey(key: string): key is KnownKey {
 
 /** Splits a post file into checked front matter and body. `zone` reads offset-less dates. */
 export function readFrontMatter(file: SourceFile, zone: string): SplitPost {
-  // gray-matter finds the block; the engine only hands its text over for `yaml` to parse.
-  const found: { yamlText: string | null } = { yamlText: null };
-  // Windows line ends would leave a `\r` on the last front-matter value; lines stay put.
-  const text = file.text.replace(/\r\n?/g, '\n');
-  const split = matter(text, {
-    engines: {
-      yaml: (block: string) => {
-        found.yamlText = block;
-        return {};
-      },
-    },
+  const { text, warnings: cleaned } = cleanPostText(file.path, file.text);
+  const warnings = [...encodingWarnings(file), ...cleaned];
+  const block = splitFrontMatter(text);
+  const fail = (error: BuildError, body = text): SplitPost => ({
+    frontMatter: null,
+    body,
+    bodyLine: 1,
+    errors: [error],
+    warnings,
   });
-  const body = split.content;
-  // gray-matter skips the engine for an empty block (`---` then `---`): still front matter.
-  if (found.yamlText === null && /^---[ \t]*\n/.test(text)) found.yamlText = '';
-  if (found.yamlText === null) {
-    const error = buildError(
-      'FrontMatterInvalid',
-      { file: file.path, line: 1, column: 1 },
-      'This post has no front matter.',
-      'Start the file with a `---` line, then `title:` and `date:`, then another `---` line.',
+  const top = { file: file.path, line: 1, column: 1 };
+  if (block.kind === 'none') {
+    return fail(
+      buildError(
+        'FrontMatterInvalid',
+        top,
+        'This post has no front matter.',
+        'Start the file with a `---` line, then `title:` and `date:`, then another `---` line.',
+      ),
     );
-    return { frontMatter: null, body, errors: [error], warnings: [] };
   }
-  // gray-matter hands over the text after the opening `---`, starting with the rest of
-  // that line, so line N of this text is line N of the file.
-  const { yaml, syntaxError } = parseYaml(found.yamlText);
+  if (block.kind === 'unclosed') {
+    return fail(
+      buildError(
+        'FrontMatterUnclosed',
+        top,
+        'The front matter opened by the `---` on line 1 is never closed: no later line is `---`, so the whole file would be read as front matter.',
+        'Add a line `---` after the last front-matter key, before the text of the post.',
+      ),
+      '',
+    );
+  }
+  const { yaml, syntaxError } = parseFrontMatterYaml(block.yamlText);
   if (syntaxError) {
     const error = buildError(
       'FrontMatterSyntax',
       { file: file.path, line: syntaxError.line, column: syntaxError.column },
       `The front matter is not valid YAML: ${syntaxError.message}.`,
-      'Fix the YAML here; a value that contains `: ` or starts with a quote, `[`, `{`, `&`, `*` or `#` must be put in quotes.',
+      syntaxHint(syntaxError),
     );
-    return { frontMatter: null, body, errors: [error], warnings: [] };
+    return fail(error, block.body);
   }
   const checked = checkFrontMatter(file.path, yaml, zone);
-  return { ...checked, body };
+  return {
+    ...checked,
+    warnings: [...warnings, ...checked.warnings],
+    body: block.body,
+    bodyLine: block.bodyLine,
+  };
 }
 
 function checkFrontMatter(
@@ -174,7 +195,7 @@ function checkFrontMatter(
 ): { frontMatter: FrontMatter | null; errors: BuildError[]; warnings: BuildWarning[] } {
   const errors: BuildError[] = [];
   const warnings: BuildWarning[] = [];
-  const entries = topLevelEntries(yaml);
+  const entries = withoutControlCharacters(file, topLevelEntries(yaml), warnings);
   if (entries === null) {
     errors.push(
       buildError(
@@ -186,7 +207,9 @@ function checkFrontMatter(
     );
     return { frontMatter: null, errors, warnings };
   }
+  // A key given twice takes its last value; label lists are read from every line.
   const byKey = new Map(entries.map((e) => [e.key, e]));
+  warnings.push(...repeatedKeyWarnings(file, entries, LIST_KEYS));
   const fail = (name: BuildError['name'], entry: YamlEntry, message: string, hint: string) => {
     errors.push(buildError(name, { file, ...entry.valueAt }, message, hint));
   };
@@ -203,17 +226,17 @@ function checkFrontMatter(
         'Add a line `title: Your headline` to the front matter.',
       ),
     );
-  } else if (typeof titleEntry.value !== 'string' && typeof titleEntry.value !== 'number') {
+  } else if (typeof titleEntry.written !== 'string') {
     fail(
       'MissingTitle',
       titleEntry,
       'title must be text.',
       'Write it like `title: "Your headline"`.',
     );
-  } else if (String(titleEntry.value).trim() === '') {
+  } else if (titleEntry.written.trim() === '') {
     fail('MissingTitle', titleEntry, 'title is empty.', 'Write the headline after `title:`.');
   } else {
-    title = String(titleEntry.value).trim();
+    title = titleEntry.written.trim();
   }
 
   const dateReading = readDateKey(byKey.get('date'), zone, fail);
@@ -233,13 +256,15 @@ function checkFrontMatter(
 
   const labels: string[] = [];
   for (const key of ['labels', 'tags', 'categories', 'category'] as const) {
-    const entry = byKey.get(key);
-    if (!entry) continue;
-    // Jekyll's `categories: treaties history` is two: a string without a comma is split
-    // on spaces for this key alone (a label of many words belongs in `labels`).
-    const jekyllList = key === 'categories' && typeof entry.value === 'string';
-    if (jekyllList && !entry.value.includes(',')) labels.push(...entry.value.split(/\s+/));
-    else labels.push(...readLabels(file, yaml, entry, errors, warnings));
+    for (const entry of entries) {
+      if (entry.key !== key) continue;
+      // Jekyll's `categories: treaties history` is two: a string without a comma is split
+      // on spaces for this key alone (a label of many words belongs in `labels`).
+      const { written } = entry;
+      if (key === 'categories' && typeof written === 'string' && !written.includes(','))
+        labels.push(...written.split(/\s+/));
+      else labels.push(...readLabels(file, yaml, entry, errors, warnings));
+    }
   }
 
   const sink = { file, yaml, errors };
@@ -262,8 +287,8 @@ function checkFrontMatter(
   let slug: string | null = null;
   const slugEntry = byKey.get('slug');
   if (slugEntry) {
-    const value = slugEntry.value;
-    if ((typeof value !== 'string' && typeof value !== 'number') || !hasSlugShape(String(value))) {
+    const value = slugEntry.written;
+    if (typeof value !== 'string' || !hasSlugShape(value)) {
       fail(
         'InvalidSlug',
         slugEntry,
@@ -271,8 +296,8 @@ function checkFrontMatter(
         'Write it like `slug: oman-talks`.',
       );
     } else {
-      slug = fitSlug(String(value));
-      if (slug !== String(value)) {
+      slug = fitSlug(value);
+      if (slug !== value) {
         warnings.push(
           longSlugWarning({ file, ...slugEntry.valueAt }, 'slug', `the slug is ${slug}`),
         );
@@ -367,14 +392,14 @@ function readDateKey(
 ): { epochMs: number; hasTime: boolean } | null {
   if (!entry) return null;
   const key = entry.key;
-  const text = typeof entry.value === 'string' ? entry.value : String(entry.value);
+  const text = typeof entry.written === 'string' ? entry.written : String(entry.written);
   const reading = readDate(text, zone);
   if (reading.ok) return reading;
   fail(
     'InvalidDate',
     entry,
-    `${key} ${JSON.stringify(entry.value)} is not a date: ${reading.reason}.`,
-    `Write it like \`${key}: 2025-04-12\` or \`${key}: 2025-04-12T09:30\`; without an offset it is read in the site's timezone.`,
+    `${key} ${JSON.stringify(entry.written)} is not a date: ${reading.reason}.`,
+    `Write it like \`${key}: 2025-04-12\`, \`${key}: 2025-04-12 09:30\` or \`${key}: 2025-04-12T09:30:00+02:00\`; without an offset it is read in the site's timezone.`,
   );
   return null;
 }
@@ -394,12 +419,12 @@ function readBoolean(
 }
 
 function readText(entry: YamlEntry | undefined, key: string, fail: Fail): string | null {
-  if (!entry || entry.value === null) return null;
-  if (typeof entry.value !== 'string' && typeof entry.value !== 'number') {
+  if (!entry || entry.written === null) return null;
+  if (typeof entry.written !== 'string') {
     fail('FrontMatterInvalid', entry, `${key} must be text.`, `Write it like \`${key}: "…"\`.`);
     return null;
   }
-  const text = String(entry.value).trim();
+  const text = entry.written.trim();
   return text === '' ? null : text;
 }
 
@@ -431,7 +456,7 @@ function readLabels(
   errors: BuildError[],
   warnings: BuildWarning[],
 ): string[] {
-  const { value } = entry;
+  const value = entry.written;
   const warnIfLong = (name: string, at: LineColumn) => {
     if (!slugIsCut(name)) return;
     const slug = slugify(name);
@@ -460,8 +485,8 @@ function readLabels(
   }
   const names: string[] = [];
   value.forEach((item: unknown, index) => {
-    if (typeof item === 'string' || typeof item === 'number') {
-      const name = String(item).trim();
+    if (typeof item === 'string') {
+      const name = item.trim();
       if (name !== '') names.push(name);
       warnIfLong(name, itemPosition(yaml, entry.node, index, entry.valueAt));
       return;

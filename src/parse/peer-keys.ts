@@ -37,19 +37,20 @@ export function readAuthors(
 ): string[] {
   const names: string[] = [];
   for (const entry of [author, authors]) {
-    if (!entry || entry.value === null) continue;
-    const items: unknown[] = Array.isArray(entry.value) ? entry.value : [entry.value];
+    if (!entry || entry.written === null) continue;
+    // As written: `author: 007` is "007", not 7.
+    const items: unknown[] = Array.isArray(entry.written) ? entry.written : [entry.written];
     items.forEach((item, index) => {
       const name = nameOf(item);
       if (name === null) {
-        const at = Array.isArray(entry.value)
+        const at = Array.isArray(entry.written)
           ? itemPosition(sink.yaml, entry.node, index, entry.valueAt)
           : entry.valueAt;
         sink.errors.push(
           buildError(
             'FrontMatterInvalid',
             { file: sink.file, ...at },
-            `${entry.key} must be a name or a list of names; ${Array.isArray(entry.value) ? `item ${String(index + 1)}` : 'it'} is not.`,
+            `${entry.key} must be a name or a list of names; ${Array.isArray(entry.written) ? `item ${String(index + 1)}` : 'it'} is not.`,
             `Write it like \`${entry.key}: Ann Lambton\` or \`${entry.key}: [Ann Lambton, Omid Rahimi]\`.`,
           ),
         );
@@ -88,8 +89,8 @@ export function readImage(
 ): FrontMatterImage | null {
   const altEntry = entries.imageAlt;
   let alt: string | null = null;
-  if (altEntry && altEntry.value !== null) {
-    if (typeof altEntry.value === 'string') alt = altEntry.value.trim();
+  if (altEntry && altEntry.written !== null) {
+    if (typeof altEntry.written === 'string') alt = altEntry.written.trim();
     else
       pushInvalid(
         sink,

@@ -77,7 +77,7 @@ export function parsePost(
   zone: string,
   renderMarkdown: MarkdownRenderer,
 ): ParsedPost {
-  const { frontMatter, body, errors, warnings } = readFrontMatter(file, zone);
+  const { frontMatter, body, bodyLine, errors, warnings } = readFrontMatter(file, zone);
   if (!frontMatter) return { post: null, errors, warnings };
   const bundle = isBundle(file.path);
   const slug =
@@ -87,12 +87,10 @@ export function parsePost(
       : slugFromFileName(path.posix.basename(file.path)));
   const rendered = renderMarkdown(body, { bundle, idPrefix: idPrefixOf(slug) });
   // Positions in the body are counted from its first line; the file's lines come first.
-  const text = file.text.replace(/\r\n?/g, '\n');
-  const bodyLine = text.slice(0, text.length - body.length).split('\n').length - 1;
   const languageWarnings = rendered.unknownLanguages.map(({ language, line, column }) =>
     buildWarning(
       'UnknownCodeLanguage',
-      { file: file.path, line: bodyLine + line, column },
+      { file: file.path, line: bodyLine - 1 + line, column },
       `This code block's language \`${language}\` is not one Rubric can highlight, so it is shown plain.`,
       'Check the spelling after the ``` (`js`, `ts`, `python`, `bash`, `yaml`…), or write `text` for plain text.',
     ),
