@@ -1,14 +1,26 @@
 /**
  * The load stage: reads `site.yaml`, lists and reads every source of a site. With
- * `write`, the only code that touches the disk; what it returns is plain data.
+ * `write`, the only code that touches the disk; what it returns is plain data, with what
+ * went wrong as errors (`walk.ts` keeps every read inside the site folder).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { mapLimit } from '../concurrency.js';
-import { compareStrings } from '../errors.js';
+import { compareStrings, ioError, isSystemError, type BuildError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
+import {
+  boundaryOf,
+  danglingLink,
+  isInside,
+  notAFile,
+  realFolder,
+  resolvePath,
+  walkFolder,
+  type Boundary,
+  type FoundFile,
+  type WalkRules,
+} from './walk.js';
 
 export type { BundleFile, ImageSize } from './bundles.js';
 
@@ -49,36 +61,58 @@ export interface SiteSources {
   readonly bundleFiles: readonly BundleFile[];
   /** The size of each local image (bundle and static files), by site-relative path. */
   readonly imageSizes: ReadonlyMap<string, ImageSize>;
+  /**
+   * What could not be read (`IoError`) or may not be (`SymlinkOutside`, `SymlinkLoop`).
+   * The sources above are then the ones that could be read.
+   */
+  readonly errors: readonly BuildError[];
 }
 
 /** The built-in theme: this package's own `templates/` and `static/`. */
 export const BUILT_IN_THEME = path.join(packageRoot, 'templates');
 const BUILT_IN_STATIC = path.join(packageRoot, 'static');
 
-/** Files that editors and operating systems leave beside real ones. */
-const EDITOR_LITTER = [
-  '**/*~',
-  '**/#*#',
-  '**/.#*',
-  '**/*.swp',
-  '**/*.swx',
-  '**/.DS_Store',
-  '**/Thumbs.db',
-];
+/** Files that editors and operating systems leave beside real ones (as `classify`). */
+const LITTER = [/~$/, /^#.*#$/, /^\.#/, /\.sw[px]$/, /^\.DS_Store$/, /^Thumbs\.db$/];
+const isLitter = (name: string) => LITTER.some((pattern) => pattern.test(name));
 /** Sources are never hidden files; static files may be (`.well-known/`, `.nojekyll`). */
-const IGNORED = [...EDITOR_LITTER, '**/.*', '**/node_modules/**'];
+const isNotSource = (name: string) =>
+  isLitter(name) || name.startsWith('.') || name === 'node_modules';
 
-/** Reads a site folder. Errors here are I/O failures (unreadable files), not content. */
+const POST_RULES: WalkRules = {
+  wants: (name) => /\.(md|markdown)$/.test(name),
+  skips: isNotSource,
+};
+const TEMPLATE_RULES: WalkRules = {
+  wants: (name) => /\.(hbs|handlebars)$/.test(name),
+  skips: isNotSource,
+};
+const STATIC_RULES: WalkRules = { wants: () => true, skips: isLitter };
+
+/** Reads a site folder. What cannot be read is reported in `errors`, never skipped. */
 export async function loadSite(root: string): Promise<SiteSources> {
-  const [configText, posts, theme] = await Promise.all([
-    readOptional(path.join(root, 'site.yaml')),
-    readAll(root, 'posts', POST_PATTERNS),
-    loadTheme(root),
+  const site = boundaryOf(await realFolder(root));
+  const [config, posts, theme] = await Promise.all([
+    readConfigText(site),
+    readPosts(site),
+    loadTheme(root, site),
   ]);
-  return { root, configText, posts, ...theme, ...(await loadAssets(root, posts, theme)) };
+  return {
+    root,
+    configText: config.text,
+    posts: posts.files,
+    templates: theme.templates,
+    staticFiles: theme.staticFiles,
+    ...(await loadAssets(root, posts.files, theme)),
+    errors: [...config.errors, ...posts.errors, ...theme.errors],
+  };
 }
 
-/** The bundle files of `posts` and the sizes of every local image. */
+/**
+ * The bundle files of `posts` and the sizes of every local image. Every link under
+ * `posts/` has been checked by the walk of the posts already: one leading out of the
+ * site is an error there, and `listBundleFiles` leaves it out.
+ */
 async function loadAssets(
   root: string,
   posts: readonly SourceFile[],
@@ -88,9 +122,6 @@ async function loadAssets(
   const imageSizes = await measureImages(root, [...theme.staticFiles, ...bundleFiles]);
   return { bundleFiles, imageSizes };
 }
-
-/** The file names that are posts inside `posts/`. */
-const POST_PATTERNS = ['**/*.md', '**/*.markdown'];
 
 /** What watch mode says changed since `previous` was loaded: site-relative paths. */
 export interface SourceChanges {
@@ -103,36 +134,42 @@ export interface SourceChanges {
 /**
  * Loads a site again after `changes`, reading only the posts that changed; everything
  * else is taken from `previous`. A post that is gone is dropped; the result is the same
- * as {@link loadSite} on the folder as it now is. `site.yaml` changes need a full load.
+ * as {@link loadSite} on the folder as it now is. `site.yaml` changes need a full load,
+ * and so does anything unusual: a load that had errors, a changed post that is now a
+ * link out of the site, a folder, or unreadable (the full load reports it).
  */
 export async function reloadSite(
   previous: SiteSources,
   changes: SourceChanges,
 ): Promise<SiteSources> {
   const { root } = previous;
+  if (previous.errors.length > 0) return loadSite(root);
+  const site = boundaryOf(await realFolder(root));
   const read = await mapLimit([...new Set(changes.posts)], async (file) => ({
     file,
-    text: await readOptional(path.join(root, file)),
+    text: await readChangedPost(site, file),
   }));
+  if (read.some(({ text }) => text === LOAD_AGAIN)) return loadSite(root);
+  const texts = read as { file: string; text: string | null }[];
   const known = new Set(previous.posts.map((file) => file.path));
   let posts: SourceFile[];
-  const onlyEdits = read.every(({ file, text }) => text !== null && known.has(file));
+  const onlyEdits = texts.every(({ file, text }) => text !== null && known.has(file));
   if (onlyEdits) {
     // Only edits: the list keeps its order, with the edited posts swapped in.
-    const edited = new Map(read.map(({ file, text }) => [file, stripBom(text ?? '')]));
+    const edited = new Map(texts.map(({ file, text }) => [file, text ?? '']));
     posts = previous.posts.map((file) => {
       const text = edited.get(file.path);
       return text === undefined ? file : { path: file.path, text };
     });
   } else {
     const byPath = new Map(previous.posts.map((file) => [file.path, file]));
-    for (const { file, text } of read) {
+    for (const { file, text } of texts) {
       if (text === null) byPath.delete(file);
-      else byPath.set(file, { path: file, text: stripBom(text) });
+      else byPath.set(file, { path: file, text });
     }
     posts = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
   }
-  const theme = changes.theme ? await loadTheme(root) : previous;
+  const theme = changes.theme ? await loadTheme(root, site) : { ...previous, errors: [] };
   // Bundles change with the posts that own them, and with the files beside them (which
   // the watcher reports as static changes).
   const assets = onlyEdits && !changes.theme ? previous : await loadAssets(root, posts, theme);
@@ -144,67 +181,123 @@ export async function reloadSite(
     staticFiles: theme.staticFiles,
     bundleFiles: assets.bundleFiles,
     imageSizes: assets.imageSizes,
+    errors: theme.errors,
   };
 }
 
+/** Says that a changed post needs a full load to be read, or reported, right. */
+const LOAD_AGAIN = Symbol('load again');
+
+/** The text of a changed post; null when it is gone; {@link LOAD_AGAIN} when unusual. */
+async function readChangedPost(
+  site: Boundary,
+  file: string,
+): Promise<string | null | typeof LOAD_AGAIN> {
+  const resolved = await resolvePath(site, path.join(site.real, file));
+  if (resolved.kind === 'missing') return null;
+  if (resolved.kind !== 'file') return LOAD_AGAIN;
+  try {
+    // A folder on the way may be a link: the file must still be inside the site.
+    const real = await realpath(resolved.real);
+    if (!isInside(site.real, real)) return LOAD_AGAIN;
+    return stripBom(await readFile(real, 'utf8'));
+  } catch {
+    return LOAD_AGAIN;
+  }
+}
+
+type Theme = Pick<SiteSources, 'templates' | 'staticFiles' | 'errors'>;
+
 /** The templates of a site (its own over the built-in ones) and its static files. */
-async function loadTheme(root: string): Promise<Pick<SiteSources, 'templates' | 'staticFiles'>> {
+async function loadTheme(root: string, site: Boundary): Promise<Theme> {
+  const builtIn = boundaryOf(await realFolder(BUILT_IN_THEME), 'templates (built-in)');
   const [siteTemplates, builtInTemplates] = await Promise.all([
-    listTemplates(root, path.join(root, 'templates'), false),
-    listTemplates(root, BUILT_IN_THEME, true),
+    listTemplates(site, path.join(site.real, 'templates'), false),
+    listTemplates(builtIn, builtIn.real, true),
   ]);
-  const templates = mergeTemplates(builtInTemplates, siteTemplates);
+  const templates = mergeTemplates(builtInTemplates.templates, siteTemplates.templates);
   // The built-in layout links the built-in stylesheet, so whoever uses the built-in
   // layout also gets the built-in static files, under the site's own.
   const usesBuiltInLayout = templates.some((t) => t.name === 'layout' && t.builtIn);
-  const staticLayers = [path.join(root, 'static')];
+  const staticLayers = [{ boundary: site, folder: path.join(site.real, 'static') }];
   if (usesBuiltInLayout && path.resolve(root) !== path.resolve(packageRoot)) {
-    staticLayers.unshift(BUILT_IN_STATIC);
+    const real = await realFolder(BUILT_IN_STATIC);
+    staticLayers.unshift({ boundary: boundaryOf(real, 'static (built-in)'), folder: real });
   }
-  const staticFiles = await listStatic(root, staticLayers);
-  return { templates, staticFiles };
+  const statics = await listStatic(root, staticLayers);
+  return {
+    templates,
+    staticFiles: statics.staticFiles,
+    errors: [...siteTemplates.errors, ...builtInTemplates.errors, ...statics.errors],
+  };
 }
 
-async function readOptional(file: string): Promise<string | null> {
+/** Reads `site.yaml` (null when there is none); through a link only inside the site. */
+async function readConfigText(
+  site: Boundary,
+): Promise<{ text: string | null; errors: BuildError[] }> {
+  const file = path.join(site.real, 'site.yaml');
+  const resolved = await resolvePath(site, file);
+  if (resolved.kind === 'missing') return { text: null, errors: [] };
+  if (resolved.kind === 'error') return { text: null, errors: [resolved.error] };
+  if (resolved.kind === 'dangling') return { text: null, errors: [danglingLink(site, file)] };
+  if (resolved.kind === 'other') return { text: null, errors: [notAFile('site.yaml')] };
   try {
-    return await readFile(file, 'utf8');
+    return { text: await readFile(resolved.real, 'utf8'), errors: [] };
   } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
+    // A folder named site.yaml fails here, with EISDIR.
+    return { text: null, errors: [ioError('site.yaml', 'read the settings', error)] };
   }
 }
 
-async function readAll(root: string, folder: string, patterns: string[]): Promise<SourceFile[]> {
-  const base = path.join(root, folder);
-  if (!(await isDirectory(base))) return [];
-  const files = await glob(patterns, { cwd: base, ignore: IGNORED, onlyFiles: true });
-  files.sort();
-  return mapLimit(files, async (file) => ({
-    path: `${folder}/${file}`,
-    text: stripBom(await readFile(path.join(base, file), 'utf8')),
-  }));
+async function readPosts(site: Boundary): Promise<{ files: SourceFile[]; errors: BuildError[] }> {
+  const found = await walkFolder(site, path.join(site.real, 'posts'), POST_RULES);
+  const read = await readTexts(found.files, 'posts', 'read this post');
+  return {
+    files: read.files.map((file) => ({ path: file.path, text: stripBom(file.text) })),
+    errors: [...found.errors, ...read.errors],
+  };
+}
+
+/** Reads found files, naming each `prefix/relative`; a file that fails is an error. */
+async function readTexts(
+  files: readonly FoundFile[],
+  prefix: string,
+  doing: string,
+): Promise<{ files: (SourceFile & { relative: string })[]; errors: BuildError[] }> {
+  const errors: BuildError[] = [];
+  const read = await mapLimit(files, async (file) => {
+    const shown = `${prefix}/${file.relative}`;
+    try {
+      return { path: shown, relative: file.relative, text: await readFile(file.real, 'utf8') };
+    } catch (error) {
+      errors.push(ioError(shown, doing, error));
+      return null;
+    }
+  });
+  return { files: read.filter((file) => file !== null), errors };
 }
 
 async function listTemplates(
-  root: string,
+  boundary: Boundary,
   folder: string,
   builtIn: boolean,
-): Promise<TemplateSource[]> {
-  if (!(await isDirectory(folder))) return [];
-  const files = await glob(['**/*.hbs', '**/*.handlebars'], { cwd: folder, ignore: IGNORED });
-  files.sort();
-  const shown = builtIn ? 'templates (built-in)' : toPosix(path.relative(root, folder));
-  return mapLimit(files, async (file): Promise<TemplateSource> => {
-    const stem = file.replace(/\.(hbs|handlebars)$/, '');
+): Promise<{ templates: TemplateSource[]; errors: BuildError[] }> {
+  const found = await walkFolder(boundary, folder, TEMPLATE_RULES);
+  const prefix = builtIn ? 'templates (built-in)' : 'templates';
+  const read = await readTexts(found.files, prefix, 'read this template');
+  const templates = read.files.map((file): TemplateSource => {
+    const stem = file.relative.replace(/\.(hbs|handlebars)$/, '');
     const isPartial = stem.startsWith('partials/');
     return {
-      path: `${shown}/${file}`,
-      text: await readFile(path.join(folder, file), 'utf8'),
+      path: file.path,
+      text: file.text,
       name: isPartial ? stem.slice('partials/'.length) : stem,
       kind: isPartial ? 'partial' : 'page',
       builtIn,
     };
   });
+  return { templates, errors: [...found.errors, ...read.errors] };
 }
 
 /** The site's templates replace built-in ones of the same kind and name. */
@@ -218,40 +311,53 @@ function mergeTemplates(
   return [...byName.values()];
 }
 
-async function listStatic(root: string, layers: readonly string[]): Promise<StaticFile[]> {
+/** The static files of every layer, a later layer's file replacing an earlier one's. */
+async function listStatic(
+  root: string,
+  layers: readonly { boundary: Boundary; folder: string }[],
+): Promise<{ staticFiles: StaticFile[]; errors: BuildError[] }> {
   const byOutput = new Map<string, StaticFile>();
-  for (const layer of layers) {
-    if (!(await isDirectory(layer))) continue;
-    const files = await glob('**/*', {
-      cwd: layer,
-      ignore: EDITOR_LITTER,
-      onlyFiles: true,
-      dot: true,
-    });
-    files.sort();
-    for (const file of files) {
-      const absolutePath = path.join(layer, file);
-      byOutput.set(file, {
-        outputPath: file,
-        absolutePath,
-        sourcePath: toPosix(path.relative(root, absolutePath)),
+  const errors: BuildError[] = [];
+  for (const { boundary, folder } of layers) {
+    const found = await walkFolder(boundary, folder, STATIC_RULES);
+    errors.push(...found.errors);
+    for (const file of found.files) {
+      // Copied from the real path: what was checked is what is copied, a real file.
+      byOutput.set(file.relative, {
+        outputPath: file.relative,
+        absolutePath: file.real,
+        sourcePath: toPosix(path.relative(root, path.join(folder, file.relative))),
       });
     }
   }
-  return [...byOutput.values()];
+  return { staticFiles: [...byOutput.values()], errors };
 }
 
-async function isDirectory(folder: string): Promise<boolean> {
+/**
+ * Why `root` cannot be built (it does not exist, is not a folder, or has no `posts/`
+ * folder), as a sentence naming the folder; null when it can. Checked before anything
+ * is written, so a mistyped `--root` never creates a site somewhere.
+ */
+export async function siteFolderProblem(root: string): Promise<string | null> {
+  const problem = await folderProblem(root);
+  if (problem === 'missing') return `the site folder ${root} does not exist.`;
+  if (problem !== null) return `the site folder ${root} ${problem}.`;
+  const posts = await folderProblem(path.join(root, 'posts'));
+  if (posts === null) return null;
+  if (posts === 'missing') return `${root} has no posts/ folder, so it is not a site folder.`;
+  return `${path.join(root, 'posts')} ${posts}, so ${root} is not a site folder.`;
+}
+
+/** `missing`, what else is wrong with `folder` as a phrase, or null when it is a folder. */
+async function folderProblem(folder: string): Promise<string | null> {
   try {
-    return (await stat(folder)).isDirectory();
+    return (await stat(folder)).isDirectory() ? null : 'is not a folder';
   } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
+    if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) {
+      return 'missing';
+    }
+    return `cannot be read (${isSystemError(error) ? error.code : String(error)})`;
   }
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
 function stripBom(text: string): string {

@@ -219,7 +219,7 @@ function runStages(
     clock.last = now;
     return ms;
   };
-  const errors: BuildError[] = [...state.configErrors];
+  const errors: BuildError[] = [...state.configErrors, ...sources.errors];
   const warnings: BuildWarning[] = [];
   const report = (r: { errors: readonly BuildError[]; warnings?: readonly BuildWarning[] }) => {
     // Most reports are empty: thousands of posts each report nothing.
