@@ -103,7 +103,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   } catch (error) {
     if (!isSystemError(error)) throw error;
     const file = error.path === undefined ? '' : shownPath(io.cwd, error.path);
-    io.err(`${colors.red('error')} ${formatProblem(ioError(file, 'finish the command', error))}`);
+    const call = error.syscall === undefined ? '' : ` (${error.syscall} failed)`;
+    const doing = `finish \`rubric ${argv[0] ?? ''}\`${call}`;
+    io.err(`${colors.red('error')} ${formatProblem(ioError(file, doing, error))}`);
     return EXIT.io;
   }
 }

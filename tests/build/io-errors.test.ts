@@ -176,6 +176,18 @@ describe('files that cannot be written', () => {
     );
   });
 
+  it('make rubric dev exit 3, naming the path, when it cannot write its output', async () => {
+    const root = await makeSite({ ...site, 'notes.txt': 'a file\n' });
+    let served = false;
+    const io = capture(root, { now: NOW, onServing: () => (served = true) });
+    expect(await run(['dev', '--port', '0', '--out', 'notes.txt/dist'], io)).toBe(3);
+    expect(served).toBe(false);
+    expect(io.stderr).toHaveLength(1);
+    expect(io.stderr[0]).toMatch(
+      /^error notes\.txt\/\S+ {2}Rubric could not finish `rubric dev`( \(\w+ failed\))?: a part of the path is a file where a folder was expected \(ENOTDIR\)\. Rename or remove that file, or choose another path\. \[IoError\]$/,
+    );
+  });
+
   it('refuse an output folder that is a file, leaving the file as it was', async () => {
     const root = await makeSite({ ...site, 'notes.txt': 'a file\n' });
     const built = await buildAt(root, { outDir: path.join(root, 'notes.txt'), cache: false });
