@@ -42,6 +42,9 @@ export type Resolved =
   | { readonly kind: 'dangling' }
   | { readonly kind: 'error'; readonly error: BuildError };
 
+/** What a symbolic link turned out to lead to: never `missing`, the link itself is there. */
+type Followed = Exclude<Resolved, { kind: 'missing' }>;
+
 /** The boundary of a folder whose real path is `real`, naming paths relative to it. */
 export function boundaryOf(real: string, prefix = ''): Boundary {
   return {
@@ -119,21 +122,21 @@ async function walkInto(
     const name = entry.name;
     if (walk.rules.skips(name)) continue;
     const full = path.join(folder, name);
-    const shownPath = relative === '' ? name : `${relative}/${name}`;
-    const resolved: Resolved = entry.isSymbolicLink()
+    const entryPath = relative === '' ? name : `${relative}/${name}`;
+    const resolved: Followed = entry.isSymbolicLink()
       ? await followLink(walk.boundary, full)
       : { kind: kindOf(entry), real: full };
     if (resolved.kind === 'error') {
       report(walk, resolved.error);
-    } else if (resolved.kind === 'dangling' || resolved.kind === 'missing') {
+    } else if (resolved.kind === 'dangling') {
       // A dangling link: only an error when it stands for a file the build needs.
       if (walk.rules.wants(name)) walk.errors.push(danglingLink(walk.boundary, full));
     } else if (resolved.kind === 'folder') {
       const loop = folderLoop(walk.boundary, full, resolved.real, folder, ancestors);
       if (loop) report(walk, loop);
-      else await walkInto(walk, resolved.real, shownPath, [...ancestors, resolved.real]);
+      else await walkInto(walk, resolved.real, entryPath, [...ancestors, resolved.real]);
     } else if (walk.rules.wants(name)) {
-      if (resolved.kind === 'file') walk.files.push({ relative: shownPath, real: resolved.real });
+      if (resolved.kind === 'file') walk.files.push({ relative: entryPath, real: resolved.real });
       else walk.errors.push(notAFile(walk.boundary.show(full)));
     }
   }
@@ -151,7 +154,7 @@ function report(walk: Walk, error: BuildError): void {
  * Follows the symbolic link `link` to what it finally names: an error when that is
  * outside the boundary or when the links go round in a loop; `dangling` when it leads nowhere.
  */
-async function followLink(boundary: Boundary, link: string): Promise<Resolved> {
+async function followLink(boundary: Boundary, link: string): Promise<Followed> {
   let real: string;
   try {
     real = await realpath(link);
