@@ -122,7 +122,10 @@ async function write(root: string, outDir: string, run: SessionRun): Promise<Bui
     if (error instanceof IoFailure) return [error.error];
     if (!isSystemError(error)) throw error;
     const doing = WRITING[error.syscall ?? ''] ?? 'write the site into the output folder';
-    return [ioError(showPath(root, error.path ?? outDir), doing, error)];
+    // A rename names its source first (the staging place); what failed is where it went.
+    const dest = 'dest' in error && typeof error.dest === 'string' ? error.dest : undefined;
+    const file = (error.syscall === 'rename' ? dest : undefined) ?? error.path ?? outDir;
+    return [ioError(showPath(root, file), doing, error)];
   }
 }
 
