@@ -3,10 +3,19 @@
  * build session (`session/session.ts`, which runs the stages and gathers what they
  * report), then the write stage; `rubric dev` keeps the same session alive.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cacheFolder } from './cache/cache.js';
-import { buildError, sortProblems, type BuildError, type BuildWarning } from './errors.js';
-import { createSession, type HeldBackPost } from './session/session.js';
+import {
+  buildError,
+  ioError,
+  IoFailure,
+  isSystemError,
+  sortProblems,
+  type BuildError,
+  type BuildWarning,
+} from './errors.js';
+import { createSession, type HeldBackPost, type SessionRun } from './session/session.js';
 import { recoverOutput } from './write/staging.js';
 import { writeSite } from './write/write.js';
 
@@ -45,12 +54,15 @@ export interface BuildResult {
   readonly cachedPosts: number;
 }
 
-/** Builds a site folder into its output folder. Never throws for bad content. */
+/**
+ * Builds a site folder into its output folder. Never throws for bad content, nor for a
+ * file that cannot be read or written: those are `IoError`s in the result.
+ */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { root, outDir } = resolveFolders(options);
   // A build killed while moving its files into place is finished first, whatever follows.
   await recoverOutput(root, outDir);
-  const folderError = checkOutputFolder(root, outDir);
+  const folderError = checkOutputFolder(root, outDir) ?? (await outputIsAFile(outDir));
   const now = options.now ?? Date.now();
   const session = createSession({
     root,
@@ -62,10 +74,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // One run only: pages are rendered as they are written, not kept for a next run.
     keepPages: false,
   });
-  const run = await session.run();
+  let run: SessionRun;
+  try {
+    run = await session.run();
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    return failed(outDir, [ioError(showPath(root, error.path ?? root), 'read the site', error)]);
+  }
   let errors = folderError ? [folderError, ...run.errors] : run.errors;
   if (errors.length === 0) {
-    errors = sortProblems(await writeSite(outDir, run.files, run.staticFiles, root));
+    errors = sortProblems(await write(root, outDir, run));
   }
   const ok = errors.length === 0;
   return {
@@ -79,6 +97,69 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     heldBack: run.heldBack,
     cachedPosts: run.cachedPosts,
   };
+}
+
+/** A result with only errors: nothing was built. */
+function failed(outDir: string, errors: BuildError[]): BuildResult {
+  return {
+    ok: false,
+    outDir,
+    errors,
+    warnings: [],
+    pageCount: 0,
+    postCount: 0,
+    draftCount: 0,
+    heldBack: [],
+    cachedPosts: 0,
+  };
+}
+
+/** The write stage, with a failure of the disk reported as an `IoError`, not thrown. */
+async function write(root: string, outDir: string, run: SessionRun): Promise<BuildError[]> {
+  try {
+    return await writeSite(outDir, run.files, run.staticFiles, root);
+  } catch (error) {
+    if (error instanceof IoFailure) return [error.error];
+    if (!isSystemError(error)) throw error;
+    const doing = WRITING[error.syscall ?? ''] ?? 'write the site into the output folder';
+    // A rename names its source first (the staging place); what failed is where it went.
+    const dest = 'dest' in error && typeof error.dest === 'string' ? error.dest : undefined;
+    const file = (error.syscall === 'rename' ? dest : undefined) ?? error.path ?? outDir;
+    return [ioError(showPath(root, file), doing, error)];
+  }
+}
+
+/** What the write stage was doing when a system call failed, by the call's name. */
+const WRITING: Readonly<Record<string, string>> = {
+  open: 'write this file of the site',
+  write: 'write this file of the site',
+  mkdir: 'create this folder of the site',
+  copyfile: 'copy this static file into the site',
+  rename: 'move this file of the site into place',
+  unlink: 'delete this old file of the site',
+  rmdir: 'delete this old folder of the site',
+  rm: 'delete this staging folder',
+  scandir: 'list the files of the output folder',
+  read: 'read a file to copy into the site',
+};
+
+/** A path as messages show it: site-relative when inside the site folder, else whole. */
+function showPath(root: string, file: string): string {
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
+  return relative.split(path.sep).join('/');
+}
+
+/** The output folder must be a folder: a file there is not replaced. */
+async function outputIsAFile(outDir: string): Promise<BuildError | null> {
+  const stats = await stat(outDir).catch(() => null);
+  if (!stats || stats.isDirectory()) return null;
+  return buildError(
+    'OutputFolder',
+    { file: '' },
+    `The output folder ${outDir} is a file, not a folder, and Rubric does not replace it.`,
+    'Move the file away, or choose another folder with --out.',
+  );
 }
 
 /** The site folder and the output folder of a build, absolute. */

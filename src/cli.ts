@@ -8,11 +8,15 @@ import { parseArgs } from 'node:util';
 import pc from 'picocolors';
 import { build, type HeldBackPost } from './build.js';
 import { cacheFolder } from './cache/cache.js';
-import { formatProblem, type Problem } from './errors.js';
+import { formatProblem, ioError, isSystemError, type BuildError, type Problem } from './errors.js';
+import { siteFolderProblem } from './load/load.js';
 import { cleanSite } from './write/clean.js';
 
-/** Exit codes: the site was built / the content has errors / the command was misused. */
-export const EXIT = { ok: 0, contentErrors: 1, usage: 2 } as const;
+/**
+ * Exit codes: the site was built / the content has errors / the command was misused /
+ * a file could not be read or written (permissions, a full disk: the machine's problem).
+ */
+export const EXIT = { ok: 0, contentErrors: 1, usage: 2, io: 3 } as const;
 
 /** Where the CLI writes, and whether it may use colour there. */
 export interface CliIO {
@@ -61,7 +65,7 @@ Import options:
   --download-images DIR  fetch images into DIR (inside ROOT/static) and link the copies
   --dry-run              print what would be written, and write nothing
 
-Exit codes: 0 built, 1 the content has errors, 2 wrong usage.`;
+Exit codes: 0 done, 1 the content has errors, 2 wrong usage, 3 a file could not be read or written.`;
 
 interface Options {
   root?: string;
@@ -90,9 +94,26 @@ const DEV_OPTIONS = {
   open: { type: 'boolean' },
 } as const;
 
-/** Runs one command line (without `node` and the script) and returns the exit code. */
+/**
+ * Runs one command line (without `node` and the script) and returns the exit code. A
+ * file that cannot be read or written is reported as an `IoError`, exit 3, whatever
+ * command met it.
+ */
 export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   const colors = pc.createColors(io.color);
+  try {
+    return await runCommand(argv, io, colors);
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    const file = error.path === undefined ? '' : shownPath(io.cwd, error.path);
+    const call = error.syscall === undefined ? '' : ` (${error.syscall} failed)`;
+    const doing = `finish \`rubric ${argv[0] ?? ''}\`${call}`;
+    io.err(`${colors.red('error')} ${formatProblem(ioError(file, doing, error))}`);
+    return EXIT.io;
+  }
+}
+
+async function runCommand(argv: readonly string[], io: CliIO, colors: Colors): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     io.out(HELP);
@@ -122,10 +143,12 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.out(HELP);
     return EXIT.ok;
   }
+  const root = path.resolve(io.cwd, values.root ?? '.');
+  const notASite = await siteFolderProblem(root);
+  if (notASite !== null) return usageNotASite(command, notASite, io, colors);
   if (command === 'dev') return runDev(values, io, colors);
 
   const started = performance.now();
-  const root = path.resolve(io.cwd, values.root ?? '.');
   const result = await build({
     root,
     outDir: values.out === undefined ? undefined : path.resolve(io.cwd, values.out),
@@ -151,7 +174,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       colors.red(`build failed with ${count} error${count === 1 ? '' : 's'};`) +
         ` ${outShown}/ was left as it was.`,
     );
-    return EXIT.contentErrors;
+    return exitCodeOf(result.errors);
   }
   reportHeldBack(result.heldBack, io);
   if (result.draftCount > 0) {
@@ -230,6 +253,27 @@ async function runDev(values: Options, io: CliIO, colors: Colors): Promise<numbe
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
+
+/** 3 when a file could not be read or written (that comes first to fix), else 1. */
+export function exitCodeOf(errors: readonly BuildError[]): number {
+  return errors.some((error) => error.name === 'IoError') ? EXIT.io : EXIT.contentErrors;
+}
+
+/** The usage error of a `--root` (or current folder) that is not a site folder. */
+function usageNotASite(command: string, problem: string, io: CliIO, colors: Colors): number {
+  io.err(
+    `${colors.red(`rubric ${command}: ${problem}`)} Run it in the folder that holds posts/, or give that folder with --root (a new site needs at least an empty posts/ folder).`,
+  );
+  return EXIT.usage;
+}
+
+/** A path as messages show it: relative to the current folder when inside it. */
+function shownPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative)
+    ? file
+    : relative;
+}
 
 /** Held-back posts listed one a line, at most this many, then counted. */
 const HELD_BACK_LISTED = 10;
@@ -350,8 +394,8 @@ export async function main(): Promise<void> {
       stop: stop.signal,
     });
   } catch (error) {
-    // Not a content problem but the machine's (a file that cannot be read, a full disk):
-    // say what the system said; the stack only helps when debugging Rubric itself.
+    // Files that cannot be read or written are reported by `run` (exit 3); what is left
+    // is a fault of Rubric's own: say what it was; DEBUG=1 adds the stack.
     const detail = error instanceof Error ? error.message : String(error);
     process.stderr.write(`rubric: ${detail}\n`);
     if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
@@ -385,6 +429,8 @@ async function clean(
     return EXIT.ok;
   }
   const root = path.resolve(io.cwd, values.root ?? '.');
+  const notASite = await siteFolderProblem(root);
+  if (notASite !== null) return usageNotASite('clean', notASite, io, colors);
   const folder = cacheFolder(root);
   await cleanSite(root, path.join(root, 'dist'));
   const relative = path.relative(io.cwd, folder);

@@ -1,16 +1,28 @@
 /**
  * The load stage: reads `site.yaml`, lists and reads every source of a site. With
- * `write`, the only code that touches the disk; what it returns is plain data.
+ * `write`, the only code that touches the disk; what it returns is plain data, with what
+ * went wrong as errors (`walk.ts` keeps every read inside the site folder).
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { mapLimit } from '../concurrency.js';
 import { readConfig } from '../config/config.js';
-import { compareStrings, type BuildError } from '../errors.js';
+import { compareStrings, ioError, isSystemError, type BuildError } from '../errors.js';
 import { packageRoot } from '../paths.js';
 import { findTheme, loadHelpers, type HelperModule } from './theme.js';
 import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
+import {
+  boundaryOf,
+  danglingLink,
+  isInside,
+  notAFile,
+  realFolder,
+  resolvePath,
+  walkFolder,
+  type Boundary,
+  type FoundFile,
+  type WalkRules,
+} from './walk.js';
 
 export type { BundleFile, ImageSize } from './bundles.js';
 import { decodeUtf8 } from '../utf8.js';
@@ -57,7 +69,11 @@ export interface SiteSources {
   readonly imageSizes: ReadonlyMap<string, ImageSize>;
   /** The theme's `templates/helpers.js`, then the site's: later ones win by name. */
   readonly helpers: readonly HelperModule[];
-  /** What could not be loaded: a missing theme, a broken helpers.js. */
+  /**
+   * What could not be read (`IoError`) or may not be (`SymlinkOutside`, `SymlinkLoop`),
+   * and a theme that could not be loaded (a missing theme, a broken helpers.js). The
+   * sources above are then the ones that could be read.
+   */
   readonly errors: readonly BuildError[];
 }
 
@@ -65,32 +81,50 @@ export interface SiteSources {
 export const BUILT_IN_THEME = path.join(packageRoot, 'templates');
 const BUILT_IN_STATIC = path.join(packageRoot, 'static');
 
-/** Files that editors and operating systems leave beside real ones. */
-const EDITOR_LITTER = [
-  '**/*~',
-  '**/#*#',
-  '**/.#*',
-  '**/*.swp',
-  '**/*.swx',
-  '**/.DS_Store',
-  '**/Thumbs.db',
-];
+/** Files that editors and operating systems leave beside real ones (as `classify`). */
+const LITTER = [/~$/, /^#.*#$/, /^\.#/, /\.sw[px]$/, /^\.DS_Store$/, /^Thumbs\.db$/];
+const isLitter = (name: string) => LITTER.some((pattern) => pattern.test(name));
 /** Sources are never hidden files; static files may be (`.well-known/`, `.nojekyll`). */
-const IGNORED = [...EDITOR_LITTER, '**/.*', '**/node_modules/**'];
+const isNotSource = (name: string) =>
+  isLitter(name) || name.startsWith('.') || name === 'node_modules';
 
-/** Reads a site folder. Errors here are I/O failures (unreadable files), not content. */
+const POST_RULES: WalkRules = {
+  wants: (name) => /\.(md|markdown)$/.test(name),
+  skips: isNotSource,
+};
+const TEMPLATE_RULES: WalkRules = {
+  wants: (name) => /\.(hbs|handlebars)$/.test(name),
+  skips: isNotSource,
+};
+const STATIC_RULES: WalkRules = { wants: () => true, skips: isLitter };
+
+/** Reads a site folder. What cannot be read is reported in `errors`, never skipped. */
 export async function loadSite(root: string): Promise<SiteSources> {
+  const site = boundaryOf(await realFolder(root));
   // The theme is found through `theme:` in site.yaml, so the settings are read first.
-  const [[configText, theme], posts] = await Promise.all([
-    readOptional(path.join(root, 'site.yaml')).then(
-      async (text) => [text, await loadTheme(root, text)] as const,
+  const [[config, theme], posts] = await Promise.all([
+    readConfigText(site).then(
+      async (read) => [read, await loadTheme(root, site, read.text)] as const,
     ),
-    readAll(root, 'posts', POST_PATTERNS),
+    readPosts(site),
   ]);
-  return { root, configText, posts, ...theme, ...(await loadAssets(root, posts, theme)) };
+  return {
+    root,
+    configText: config.text,
+    posts: posts.files,
+    templates: theme.templates,
+    staticFiles: theme.staticFiles,
+    helpers: theme.helpers,
+    ...(await loadAssets(root, posts.files, theme)),
+    errors: [...config.errors, ...posts.errors, ...theme.errors],
+  };
 }
 
-/** The bundle files of `posts` and the sizes of every local image. */
+/**
+ * The bundle files of `posts` and the sizes of every local image. Every link under
+ * `posts/` has been checked by the walk of the posts already: one leading out of the
+ * site is an error there, and `listBundleFiles` leaves it out.
+ */
 async function loadAssets(
   root: string,
   posts: readonly SourceFile[],
@@ -100,9 +134,6 @@ async function loadAssets(
   const imageSizes = await measureImages(root, [...theme.staticFiles, ...bundleFiles]);
   return { bundleFiles, imageSizes };
 }
-
-/** The file names that are posts inside `posts/`. */
-const POST_PATTERNS = ['**/*.md', '**/*.markdown'];
 
 /** What watch mode says changed since `previous` was loaded: site-relative paths. */
 export interface SourceChanges {
@@ -115,33 +146,41 @@ export interface SourceChanges {
 /**
  * Loads a site again after `changes`, reading only the posts that changed; everything
  * else is taken from `previous`. A post that is gone is dropped; the result is the same
- * as {@link loadSite} on the folder as it now is. `site.yaml` changes need a full load.
+ * as {@link loadSite} on the folder as it now is. `site.yaml` changes need a full load,
+ * and so does anything unusual: a load that had errors, a changed post that is now a
+ * link out of the site, a folder, or unreadable (the full load reports it).
  */
 export async function reloadSite(
   previous: SiteSources,
   changes: SourceChanges,
 ): Promise<SiteSources> {
   const { root } = previous;
-  const read = await mapLimit([...new Set(changes.posts)], async (file) => {
-    const bytes = await readOptionalBytes(path.join(root, file));
-    return { file, source: bytes === null ? null : sourceFile(file, bytes) };
-  });
+  if (previous.errors.length > 0) return loadSite(root);
+  const site = boundaryOf(await realFolder(root));
+  const read = await mapLimit([...new Set(changes.posts)], async (file) => ({
+    file,
+    source: await readChangedPost(site, file),
+  }));
+  if (read.some(({ source }) => source === LOAD_AGAIN)) return loadSite(root);
+  const sources = read as { file: string; source: SourceFile | null }[];
   const known = new Set(previous.posts.map((file) => file.path));
   let posts: SourceFile[];
-  const onlyEdits = read.every(({ file, source }) => source !== null && known.has(file));
+  const onlyEdits = sources.every(({ file, source }) => source !== null && known.has(file));
   if (onlyEdits) {
     // Only edits: the list keeps its order, with the edited posts swapped in.
-    const edited = new Map(read.map(({ file, source }) => [file, source]));
+    const edited = new Map(sources.map(({ file, source }) => [file, source]));
     posts = previous.posts.map((file) => edited.get(file.path) ?? file);
   } else {
     const byPath = new Map(previous.posts.map((file) => [file.path, file]));
-    for (const { file, source } of read) {
+    for (const { file, source } of sources) {
       if (source === null) byPath.delete(file);
       else byPath.set(file, source);
     }
     posts = [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
   }
-  const theme = changes.theme ? await loadTheme(root, previous.configText) : previous;
+  const theme = changes.theme
+    ? await loadTheme(root, site, previous.configText)
+    : { ...previous, errors: [] };
   // Bundles change with the posts that own them, and with the files beside them (which
   // the watcher reports as static changes).
   const assets = onlyEdits && !changes.theme ? previous : await loadAssets(root, posts, theme);
@@ -152,10 +191,31 @@ export async function reloadSite(
     templates: theme.templates,
     staticFiles: theme.staticFiles,
     helpers: theme.helpers,
-    errors: theme.errors,
     bundleFiles: assets.bundleFiles,
     imageSizes: assets.imageSizes,
+    errors: theme.errors,
   };
+}
+
+/** Says that a changed post needs a full load to be read, or reported, right. */
+const LOAD_AGAIN = Symbol('load again');
+
+/** A changed post, read; null when it is gone; {@link LOAD_AGAIN} when unusual. */
+async function readChangedPost(
+  site: Boundary,
+  file: string,
+): Promise<SourceFile | null | typeof LOAD_AGAIN> {
+  const resolved = await resolvePath(site, path.join(site.real, file));
+  if (resolved.kind === 'missing') return null;
+  if (resolved.kind !== 'file') return LOAD_AGAIN;
+  try {
+    // A folder on the way may be a link: the file must still be inside the site.
+    const real = await realpath(resolved.real);
+    if (!isInside(site.real, real)) return LOAD_AGAIN;
+    return sourceFile(file, await readFile(real));
+  } catch {
+    return LOAD_AGAIN;
+  }
 }
 
 type Theme = Pick<SiteSources, 'templates' | 'staticFiles' | 'helpers' | 'errors'>;
@@ -164,86 +224,127 @@ type Theme = Pick<SiteSources, 'templates' | 'staticFiles' | 'helpers' | 'errors
  * The templates of a site: its own over its `theme:`'s (see `theme.ts`) over the built-in
  * ones, file by file; the helpers of the theme and the site; and the static files.
  */
-async function loadTheme(root: string, configText: string | null): Promise<Theme> {
+async function loadTheme(root: string, site: Boundary, configText: string | null): Promise<Theme> {
   const found = await findTheme(root, readConfig(configText).config.theme);
-  const theme = found.theme;
-  const themeTemplates = theme ? path.join(theme.folder, 'templates') : null;
-  const siteTemplatesFolder = path.join(root, 'templates');
+  // A theme from node_modules may be a link to anywhere; it is bounded by its own folder.
+  const themeFolder = found.theme ? await realFolder(found.theme.folder) : null;
+  const themeBoundary = themeFolder === null ? null : boundaryOf(themeFolder, 'theme');
+  const themeTemplates = themeFolder === null ? null : path.join(themeFolder, 'templates');
+  const builtIn = boundaryOf(await realFolder(BUILT_IN_THEME), 'templates (built-in)');
+  const siteTemplatesFolder = path.join(site.real, 'templates');
   const [siteTemplates, themeLayer, builtInTemplates, themeHelpers, siteHelpers] =
     await Promise.all([
-      listTemplates(root, siteTemplatesFolder, false),
-      themeTemplates ? listTemplates(root, themeTemplates, false) : [],
-      listTemplates(root, BUILT_IN_THEME, true),
+      listTemplates(site, siteTemplatesFolder, false),
+      themeBoundary && themeTemplates
+        ? listTemplates(themeBoundary, themeTemplates, false)
+        : { templates: [], errors: [] },
+      listTemplates(builtIn, builtIn.real, true),
       themeTemplates
         ? loadHelpers(themeTemplates, toPosix(path.relative(root, themeTemplates)))
         : { module: null, errors: [] },
       loadHelpers(siteTemplatesFolder, 'templates'),
     ]);
-  const templates = mergeTemplates(builtInTemplates, [...themeLayer, ...siteTemplates]);
+  const templates = mergeTemplates(builtInTemplates.templates, [
+    ...themeLayer.templates,
+    ...siteTemplates.templates,
+  ]);
   // The built-in layout links the built-in stylesheet, so whoever uses the built-in
   // layout also gets the built-in static files, under the theme's and the site's own.
   const usesBuiltInLayout = templates.some((t) => t.name === 'layout' && t.builtIn);
   const staticLayers = [
-    ...(theme ? [path.join(theme.folder, 'static')] : []),
-    path.join(root, 'static'),
+    ...(themeBoundary && themeFolder
+      ? [{ boundary: themeBoundary, folder: path.join(themeFolder, 'static') }]
+      : []),
+    { boundary: site, folder: path.join(site.real, 'static') },
   ];
   if (usesBuiltInLayout && path.resolve(root) !== path.resolve(packageRoot)) {
-    staticLayers.unshift(BUILT_IN_STATIC);
+    const real = await realFolder(BUILT_IN_STATIC);
+    staticLayers.unshift({ boundary: boundaryOf(real, 'static (built-in)'), folder: real });
   }
-  const staticFiles = await listStatic(root, staticLayers);
+  const statics = await listStatic(root, staticLayers);
   const helpers = [themeHelpers.module, siteHelpers.module].filter((m) => m !== null);
-  const errors = [...found.errors, ...themeHelpers.errors, ...siteHelpers.errors];
-  return { templates, staticFiles, helpers, errors };
+  return {
+    templates,
+    staticFiles: statics.staticFiles,
+    helpers,
+    errors: [
+      ...found.errors,
+      ...siteTemplates.errors,
+      ...themeLayer.errors,
+      ...builtInTemplates.errors,
+      ...statics.errors,
+      ...themeHelpers.errors,
+      ...siteHelpers.errors,
+    ],
+  };
 }
 
-async function readOptionalBytes(file: string): Promise<Uint8Array | null> {
+/** Reads `site.yaml` (null when there is none); through a link only inside the site. */
+async function readConfigText(
+  site: Boundary,
+): Promise<{ text: string | null; errors: BuildError[] }> {
+  const file = path.join(site.real, 'site.yaml');
+  const resolved = await resolvePath(site, file);
+  if (resolved.kind === 'missing') return { text: null, errors: [] };
+  if (resolved.kind === 'error') return { text: null, errors: [resolved.error] };
+  if (resolved.kind === 'dangling') return { text: null, errors: [danglingLink(site, file)] };
+  if (resolved.kind === 'other') return { text: null, errors: [notAFile('site.yaml')] };
   try {
-    return await readFile(file);
+    return { text: await readFile(resolved.real, 'utf8'), errors: [] };
   } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
+    // A folder named site.yaml fails here, with EISDIR.
+    return { text: null, errors: [ioError('site.yaml', 'read the settings', error)] };
   }
 }
 
-async function readOptional(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+async function readPosts(site: Boundary): Promise<{ files: SourceFile[]; errors: BuildError[] }> {
+  const found = await walkFolder(site, path.join(site.real, 'posts'), POST_RULES);
+  const read = await readTexts(found.files, 'posts', 'read this post');
+  return {
+    files: read.files.map((file) => sourceFileOf(file)),
+    errors: [...found.errors, ...read.errors],
+  };
 }
 
-async function readAll(root: string, folder: string, patterns: string[]): Promise<SourceFile[]> {
-  const base = path.join(root, folder);
-  if (!(await isDirectory(base))) return [];
-  const files = await glob(patterns, { cwd: base, ignore: IGNORED, onlyFiles: true });
-  files.sort();
-  return mapLimit(files, async (file) =>
-    sourceFile(`${folder}/${file}`, await readFile(path.join(base, file))),
-  );
+/** Reads found files, naming each `prefix/relative`; a file that fails is an error. */
+async function readTexts(
+  files: readonly FoundFile[],
+  prefix: string,
+  doing: string,
+): Promise<{ files: (SourceFile & { relative: string })[]; errors: BuildError[] }> {
+  const errors: BuildError[] = [];
+  const read = await mapLimit(files, async (file) => {
+    const shown = `${prefix}/${file.relative}`;
+    try {
+      return { ...sourceFile(shown, await readFile(file.real)), relative: file.relative };
+    } catch (error) {
+      errors.push(ioError(shown, doing, error));
+      return null;
+    }
+  });
+  return { files: read.filter((file) => file !== null), errors };
 }
 
 async function listTemplates(
-  root: string,
+  boundary: Boundary,
   folder: string,
   builtIn: boolean,
-): Promise<TemplateSource[]> {
-  if (!(await isDirectory(folder))) return [];
-  const files = await glob(['**/*.hbs', '**/*.handlebars'], { cwd: folder, ignore: IGNORED });
-  files.sort();
-  const shown = builtIn ? 'templates (built-in)' : toPosix(path.relative(root, folder));
-  return mapLimit(files, async (file): Promise<TemplateSource> => {
-    const stem = file.replace(/\.(hbs|handlebars)$/, '');
+): Promise<{ templates: TemplateSource[]; errors: BuildError[] }> {
+  const found = await walkFolder(boundary, folder, TEMPLATE_RULES);
+  const prefix = builtIn ? 'templates (built-in)' : 'templates';
+  const read = await readTexts(found.files, prefix, 'read this template');
+  const templates = read.files.map((file): TemplateSource => {
+    const stem = file.relative.replace(/\.(hbs|handlebars)$/, '');
     const isPartial = stem.startsWith('partials/');
     return {
-      path: `${shown}/${file}`,
-      text: await readFile(path.join(folder, file), 'utf8'),
+      path: file.path,
+      text: file.text,
       name: isPartial ? stem.slice('partials/'.length) : stem,
       kind: isPartial ? 'partial' : 'page',
       builtIn,
     };
   });
+  return { templates, errors: [...found.errors, ...read.errors] };
 }
 
 /** The site's templates replace built-in ones of the same kind and name. */
@@ -257,40 +358,53 @@ function mergeTemplates(
   return [...byName.values()];
 }
 
-async function listStatic(root: string, layers: readonly string[]): Promise<StaticFile[]> {
+/** The static files of every layer, a later layer's file replacing an earlier one's. */
+async function listStatic(
+  root: string,
+  layers: readonly { boundary: Boundary; folder: string }[],
+): Promise<{ staticFiles: StaticFile[]; errors: BuildError[] }> {
   const byOutput = new Map<string, StaticFile>();
-  for (const layer of layers) {
-    if (!(await isDirectory(layer))) continue;
-    const files = await glob('**/*', {
-      cwd: layer,
-      ignore: EDITOR_LITTER,
-      onlyFiles: true,
-      dot: true,
-    });
-    files.sort();
-    for (const file of files) {
-      const absolutePath = path.join(layer, file);
-      byOutput.set(file, {
-        outputPath: file,
-        absolutePath,
-        sourcePath: toPosix(path.relative(root, absolutePath)),
+  const errors: BuildError[] = [];
+  for (const { boundary, folder } of layers) {
+    const found = await walkFolder(boundary, folder, STATIC_RULES);
+    errors.push(...found.errors);
+    for (const file of found.files) {
+      // Copied from the real path: what was checked is what is copied, a real file.
+      byOutput.set(file.relative, {
+        outputPath: file.relative,
+        absolutePath: file.real,
+        sourcePath: toPosix(path.relative(root, path.join(folder, file.relative))),
       });
     }
   }
-  return [...byOutput.values()];
+  return { staticFiles: [...byOutput.values()], errors };
 }
 
-async function isDirectory(folder: string): Promise<boolean> {
+/**
+ * Why `root` cannot be built (it does not exist, is not a folder, or has no `posts/`
+ * folder), as a sentence naming the folder; null when it can. Checked before anything
+ * is written, so a mistyped `--root` never creates a site somewhere.
+ */
+export async function siteFolderProblem(root: string): Promise<string | null> {
+  const problem = await folderProblem(root);
+  if (problem === 'missing') return `the site folder ${root} does not exist.`;
+  if (problem !== null) return `the site folder ${root} ${problem}.`;
+  const posts = await folderProblem(path.join(root, 'posts'));
+  if (posts === null) return null;
+  if (posts === 'missing') return `${root} has no posts/ folder, so it is not a site folder.`;
+  return `${path.join(root, 'posts')} ${posts}, so ${root} is not a site folder.`;
+}
+
+/** `missing`, what else is wrong with `folder` as a phrase, or null when it is a folder. */
+async function folderProblem(folder: string): Promise<string | null> {
   try {
-    return (await stat(folder)).isDirectory();
+    return (await stat(folder)).isDirectory() ? null : 'is not a folder';
   } catch (error) {
-    if (isNotFound(error)) return false;
-    throw error;
+    if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) {
+      return 'missing';
+    }
+    return `cannot be read (${isSystemError(error) ? error.code : String(error)})`;
   }
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
 /** A source file from its bytes: decoded, and where the first bad byte was, if any. */
@@ -301,4 +415,11 @@ function sourceFile(file: string, bytes: Uint8Array): SourceFile {
 
 function toPosix(file: string): string {
   return file.split(path.sep).join('/');
+}
+
+/** A read file without the walk's relative path. */
+function sourceFileOf(file: SourceFile & { readonly relative: string }): SourceFile {
+  return file.invalidUtf8At
+    ? { path: file.path, text: file.text, invalidUtf8At: file.invalidUtf8At }
+    : { path: file.path, text: file.text };
 }
