@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ThemeSetting } from '../config/config.js';
-import { buildError, type BuildError } from '../errors.js';
+import { buildError, ioError, isSystemError, type BuildError } from '../errors.js';
 
 /** A theme folder (with `templates/` and `static/`) that a site's `theme:` names. */
 export interface ThemeFolder {
@@ -135,10 +135,11 @@ export async function loadHelpers(
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if (error instanceof Error && 'code' in error && error.code === 'ENOENT') {
+    // No file, or no templates folder (a file in its place is reported by the walk).
+    if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) {
       return { module: null, errors: [] };
     }
-    throw error;
+    return { module: null, errors: [ioError(at.file, 'read the theme helpers', error)] };
   }
   const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
   let exports: Record<string, unknown>;

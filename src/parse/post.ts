@@ -123,7 +123,7 @@ export function parsePost(
     links: [
       // The front matter's picture is a link of the page too; the check skips remote ones.
       ...(frontMatter.image ? [imageLink(frontMatter.image, bundle)] : []),
-      ...rendered.links.map((link) => ({ ...link, line: bodyLine + link.line })),
+      ...rendered.links.map((link) => ({ ...link, line: bodyLine - 1 + link.line })),
     ],
     ids: rendered.ids,
   };

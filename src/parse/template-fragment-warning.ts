@@ -15,7 +15,7 @@ export function templateFragmentWarning(
   const first = fragments.first.length > 60 ? `${fragments.first.slice(0, 57)}…` : fragments.first;
   return buildWarning(
     'TemplateFragment',
-    { file, line: bodyLine + fragments.line, column: fragments.column },
+    { file, line: bodyLine - 1 + fragments.line, column: fragments.column },
     `This post has \`${first}\`${others}: Liquid, Nunjucks or Hugo template syntax, which Rubric does not run, so it is shown as written.`,
     'Replace each with what it stood for (a path such as `/assets/x.png`, HTML such as an `<iframe>` for a shortcode), or put it in `code` if the post is about templates.',
   );
