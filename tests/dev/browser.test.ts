@@ -103,7 +103,10 @@ describe('rubric dev in Chromium', () => {
 
     await writeFile(file, '---\ntitle: Alpha\ndate: [2025-03-01\n---\n\nBroken.\n');
     const overlay = page.locator('rubric-error-overlay');
-    await overlay.waitFor();
+    // Waits for this error's text: the watcher may first see the file half written.
+    const showing = (location: string) =>
+      overlay.locator('.location', { hasText: location }).waitFor();
+    await showing('posts/a.md:3:18 ');
     expect(await overlay.locator('.location').innerText()).toBe(
       'posts/a.md:3:18 [FrontMatterSyntax]',
     );
@@ -125,7 +128,7 @@ describe('rubric dev in Chromium', () => {
     // The next failure shows it again; its close button closes it too. Markup in a message
     // (a bad slug quoted back) is shown as text.
     await writeFile(file, post({ title: 'Alpha', date: '2025-03-01', slug: '<b>x</b>' }, 'Odd.'));
-    await overlay.waitFor();
+    await showing('posts/a.md:4:7 ');
     expect(await overlay.locator('.location').innerText()).toBe('posts/a.md:4:7 [InvalidSlug]');
     expect(await overlay.locator('.message').innerText()).toMatch(
       /^slug "<b>x<\/b>" is not a slug/,
