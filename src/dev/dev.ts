@@ -10,9 +10,9 @@ import { after, createQueue, type Schedule } from './queue.js';
 import { createRebuilder, type Rebuild } from './rebuild.js';
 import {
   createReloadHub,
-  EVENTS_PATH,
   injectClient,
   overlayErrors,
+  readClientScripts,
   type ReloadHub,
 } from './reload.js';
 import { serveFolder } from './serve.js';
@@ -61,7 +61,7 @@ const PORT_TRIES = 20;
 /** Starts the preview. Resolves once the first build is done and the server listens. */
 export async function dev(options: DevOptions): Promise<DevServer> {
   const rebuilder = createRebuilder(options);
-  const hub = createReloadHub();
+  const hub = createReloadHub(await readClientScripts());
   let basePath = '/';
 
   const report = (result: Rebuild, changed: readonly string[] | null) => {
@@ -94,10 +94,7 @@ export async function dev(options: DevOptions): Promise<DevServer> {
     missing: (file) => guard.missing(file),
   });
   const server = createServer((req, res) => {
-    if ((req.url ?? '').split('?')[0] === EVENTS_PATH) {
-      hub.connect(req, res);
-      return;
-    }
+    if (hub.answer(req, res)) return;
     files(req, res).catch((error: unknown) => {
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -104,17 +104,17 @@ describe('a build with broken posts', () => {
     expect(built.result.errors[0]?.message).toContain('differ only in letter case');
   });
 
-  it('reports a template syntax error with the template file and line', async () => {
-    const built = await buildSite({
-      ...good,
-      'templates/post.hbs': '<h1>{{post.title}}</h1>\n{{#if post.summary}}\n<p>x</p>\n',
-    });
-    expect(built.result.errors).toHaveLength(1);
-    expect(built.result.errors[0]).toMatchObject({
-      name: 'TemplateSyntax',
-      file: 'templates/post.hbs',
-    });
-    expect(built.result.errors[0]?.line).toBeGreaterThan(0);
+  // Column 0 is "unknown" (errors.ts): Handlebars' parse errors name a line only. Issue 12
+  // part 6 gives TemplateSyntax a column; these pins change with it.
+  it.each([
+    // The #if is never closed: Handlebars finds out at the end, line 4 (after the last newline).
+    ['an unclosed block', '<h1>{{post.title}}</h1>\n{{#if post.summary}}\n<p>x</p>\n', 4],
+    ['a tag missing a brace', '<article>\n<h1>{{post.title}</h1>\n</article>\n', 2],
+  ])('reports a template syntax error (%s) at its file and line', async (_what, text, line) => {
+    const built = await buildSite({ ...good, 'templates/post.hbs': text });
+    expect(built.result.errors.map((e) => `${e.name} ${e.file}:${e.line}:${e.column}`)).toEqual([
+      `TemplateSyntax templates/post.hbs:${line}:0`,
+    ]);
   });
 
   it('reports a missing partial at render time, naming the template', async () => {

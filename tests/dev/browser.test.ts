@@ -1,8 +1,8 @@
 /**
  * `rubric dev` in a real browser: Debian's Chromium driven by playwright-core (which
  * never downloads a browser). Open a post, edit its Markdown, see the new text without
- * reloading by hand; break its front matter, see the overlay name the file and line;
- * fix it, and the overlay goes. Waits are for what the page shows, never for a time.
+ * reloading by hand; break its front matter, see the overlay name the file, line and
+ * column; close it with Esc or its button; fix the post, and the overlay goes. Waits are for what the page shows, never for a time.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,18 @@ const ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** The overlay's texts, read in the page: what its light DOM and its shadow root hold. */
+const SHADOW_TEXT = `(() => {
+  const overlay = document.querySelector('rubric-error-overlay');
+  const text = (selector) => overlay.shadowRoot.querySelector(selector)?.textContent;
+  return {
+    light: overlay.textContent,
+    location: text('.location'),
+    message: text('.message'),
+    hint: text('.hint'),
+  };
+})()`;
 
 describe('rubric dev in Chromium', () => {
   let context: BrowserContext;
@@ -90,15 +102,43 @@ describe('rubric dev in Chromium', () => {
     expect(await marker()).toBeUndefined();
 
     await writeFile(file, '---\ntitle: Alpha\ndate: [2025-03-01\n---\n\nBroken.\n');
-    const overlay = page.locator('#rubric-error-overlay');
-    await overlay.waitFor();
-    expect(await overlay.locator('.rubric-error-location').innerText()).toMatch(
-      /^posts\/a\.md:3:\d+/,
+    const overlay = page.locator('rubric-error-overlay');
+    // Waits for this error's text: the watcher may first see the file half written.
+    const showing = (location: string) =>
+      overlay.locator('.location', { hasText: location }).waitFor();
+    await showing('posts/a.md:3:18 ');
+    expect(await overlay.locator('.location').innerText()).toBe(
+      'posts/a.md:3:18 [FrontMatterSyntax]',
     );
-    expect(terminal.some((line) => line.startsWith('posts/a.md:3:'))).toBe(true);
+    expect(terminal.some((line) => line.startsWith('posts/a.md:3:18 '))).toBe(true);
+    // Inside its shadow root, so the page's CSS cannot reach it: the light DOM is empty.
+    expect(await page.evaluate(SHADOW_TEXT)).toEqual({
+      light: '',
+      location: 'posts/a.md:3:18 [FrontMatterSyntax]',
+      message: expect.stringMatching(/^The front matter is not valid YAML: ./) as unknown,
+      hint:
+        'Fix the YAML here; a value that contains `: ` or starts with a quote, `[`, `{`, ' +
+        '`&`, `*` or `#` must be put in quotes.',
+    });
     // The last good page is still what is served.
     expect(await page.locator('.post-body').innerText()).toBe('Fresh words.');
+    await page.keyboard.press('Escape');
+    await overlay.waitFor({ state: 'detached' });
 
+    // The next failure shows it again; its close button closes it too. Markup in a message
+    // (a bad slug quoted back) is shown as text.
+    await writeFile(file, post({ title: 'Alpha', date: '2025-03-01', slug: '<b>x</b>' }, 'Odd.'));
+    await showing('posts/a.md:4:7 ');
+    expect(await overlay.locator('.location').innerText()).toBe('posts/a.md:4:7 [InvalidSlug]');
+    expect(await overlay.locator('.message').innerText()).toMatch(
+      /^slug "<b>x<\/b>" is not a slug/,
+    );
+    expect(await overlay.locator('b').count()).toBe(0);
+    await overlay.getByRole('button', { name: 'Close' }).click();
+    await overlay.waitFor({ state: 'detached' });
+
+    await writeFile(file, '---\ntitle: Alpha\ndate: [2025-03-01\n---\n\nBroken again.\n');
+    await overlay.waitFor();
     await writeFile(
       file,
       post({ title: 'Alpha', date: '2025-03-01', labels: 'Oman' }, 'Fixed words.'),
