@@ -3,28 +3,50 @@
  * lists every HTML page a search engine should index (not the 404 page, redirects, drafts
  * or pages marked `noindex`), each with the last time one of its posts changed.
  */
-import type { Site } from '../model/site.js';
 import { rfc3339 } from '../dates.js';
+import type { Router } from './context.js';
+import type { PostView } from './post-view.js';
 import { ROBOTS_URL, SITEMAP_URL, absoluteHref, hrefOf } from './urls.js';
-import type { Page, PostView, SiteView } from './view.js';
+import type { Page, SiteView } from './view.js';
 
-/** What the sitemap and robots file are made from. */
-export interface SitemapInputs {
-  readonly site: Site;
-  readonly siteView: SiteView;
-  /** `https://example.org`, or null when `baseUrl` is a path alone (then no sitemap). */
-  readonly origin: string | null;
-  /** URLs of the draft posts built with `--drafts`, which the sitemap leaves out. */
-  readonly draftUrls: ReadonlySet<string>;
-  /** The site's own `static/robots.txt` wins over Rubric's. */
-  readonly ownRobots: boolean;
+/** The sitemap: every page a search engine should index, with when it last changed. */
+export interface SitemapPageData {
+  readonly site: SiteView;
+  readonly urls: readonly { readonly loc: string; readonly lastmod: string }[];
 }
 
-/** The sitemap (when the site has an origin) and robots pages for the HTML `pages`. */
-export function sitemapPages(pages: readonly Page[], inputs: SitemapInputs): Page[] {
-  const { site, siteView, origin, draftUrls } = inputs;
+/** `robots.txt`. */
+export interface RobotsPageData {
+  readonly site: SiteView;
+  /** The sitemap's absolute address, or null when there is no sitemap. */
+  readonly sitemapUrl: string | null;
+}
+
+/** `/sitemap.xml`. */
+export interface SitemapPage {
+  readonly url: string;
+  readonly template: 'sitemap';
+  readonly data: SitemapPageData;
+}
+
+/** `/robots.txt`. */
+export interface RobotsPage {
+  readonly url: string;
+  readonly template: 'robots';
+  readonly data: RobotsPageData;
+}
+
+/**
+ * The sitemap (when the site has an origin) of the HTML pages made before it, so that
+ * pages added by any router are listed; and `robots.txt`, unless the site's own
+ * `static/robots.txt` wins over Rubric's.
+ */
+export const sitemapPages: Router = (context, pages) => {
+  const { site, siteView, origin, postUrls, staticPaths } = context;
+  // URLs of the draft posts built with `--drafts`, which the sitemap leaves out.
+  const draftUrls = new Set(postUrls.filter((_, i) => site.posts[i]?.draft === true));
   const zone = site.config.timezone;
-  const out: Page[] = [];
+  const out: (SitemapPage | RobotsPage)[] = [];
   if (origin !== null) {
     const newest = Math.max(0, ...site.posts.map(changedAt));
     const urls = pages
@@ -35,13 +57,13 @@ export function sitemapPages(pages: readonly Page[], inputs: SitemapInputs): Pag
       }));
     out.push({ url: SITEMAP_URL, template: 'sitemap', data: { site: siteView, urls } });
   }
-  if (!inputs.ownRobots) {
+  if (!staticPaths.includes(ROBOTS_URL.slice(1))) {
     const sitemapUrl =
       origin === null ? null : absoluteHref(hrefOf(SITEMAP_URL, site.config.basePath), origin);
     out.push({ url: ROBOTS_URL, template: 'robots', data: { site: siteView, sitemapUrl } });
   }
   return out;
-}
+};
 
 function listed(page: Page, draftUrls: ReadonlySet<string>): boolean {
   if (!('page' in page.data) || draftUrls.has(page.url)) return false;

@@ -1,0 +1,46 @@
+/**
+ * The pages of the site (`page: true`): an about page, a colophon. Rendered like a post
+ * but in no list, label or feed, and without neighbours.
+ */
+import type { Words } from '../words.js';
+import type { Router } from './context.js';
+import { describePost } from './describe.js';
+import type { PostView } from './post-view.js';
+import { sitePageUrl } from './urls.js';
+import { pageView, type PageView, type SiteView } from './view.js';
+
+/** A page of the site: the post view, without neighbours. */
+export interface StaticPageData {
+  readonly site: SiteView;
+  readonly page: PageView;
+  readonly words: Words;
+  readonly post: PostView;
+}
+
+/** A page of the site, at its own URL (`/about/`). */
+export interface StaticPage {
+  readonly url: string;
+  readonly template: 'page';
+  readonly data: StaticPageData;
+}
+
+/** Every page of the site, by source path. */
+export const sitePages: Router = ({ site, siteView, words, href, config, sitePageView }) =>
+  site.pages.map((sitePage): StaticPage => {
+    const url = sitePageUrl(sitePage);
+    return {
+      url,
+      template: 'page',
+      data: {
+        site: siteView,
+        page: pageView(siteView, {
+          kind: 'page',
+          title: sitePage.title,
+          url: href(url),
+          description: describePost(sitePage, config.language),
+        }),
+        words,
+        post: sitePageView(sitePage, href(url)),
+      },
+    };
+  });
