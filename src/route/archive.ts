@@ -6,8 +6,8 @@
  */
 import type { ArchiveMonth, ArchiveYear } from '../model/archive.js';
 import type { DisplayDate } from '../dates.js';
-import { fillPhrase, type Words } from '../words.js';
-import type { RouteContext, Router } from './context.js';
+import type { Words } from '../words.js';
+import type { RouteContext } from './context.js';
 import type { PostView } from './post-view.js';
 import { ARCHIVE_URL, monthUrl, yearUrl } from './urls.js';
 import {
@@ -15,9 +15,9 @@ import {
   type PagerView,
   type PageView,
   type SidebarMonth,
-  type SidebarYear,
   type SiteView,
-} from './view.js';
+} from './view-parts.js';
+import { sidebarMonth } from './site-view.js';
 
 /** A month of the archive, as a link with its post count: the archive pages. */
 export interface ArchiveMonthLink extends SidebarMonth {
@@ -100,22 +100,6 @@ export interface MonthPage {
   readonly data: MonthPageData;
 }
 
-/**
- * The sidebar's archive: every year, and the newest year's months, as links without
- * counts, so that it changes only when a post opens a new month (see `SiteView.archive`).
- */
-export function sidebarArchive(
-  archive: readonly ArchiveYear[],
-  words: Words,
-  href: (url: string) => string,
-): SidebarYear[] {
-  return archive.map((year, i) => ({
-    year: year.year,
-    url: href(yearUrl(year.year)),
-    months: i === 0 ? year.months.map((month) => sidebarMonth(month, words, href)) : [],
-  }));
-}
-
 /** Years and months as links with counts, for the archive pages. */
 export function archiveYearLinks(
   archive: readonly ArchiveYear[],
@@ -131,7 +115,7 @@ export function archiveYearLinks(
 }
 
 /** The archive page, then a page per year, each followed by its months' pages. */
-export const archivePages: Router = (context) => {
+export function archivePages(context: RouteContext): (ArchivePage | YearPage | MonthPage)[] {
   const { site, siteView, words, postViews, href } = context;
   const archive = site.archive;
   const years = archiveYearLinks(archive, words, href);
@@ -160,7 +144,7 @@ export const archivePages: Router = (context) => {
     }
   });
   return pages;
-};
+}
 
 function yearPage(
   context: RouteContext,
@@ -226,21 +210,6 @@ function monthPage(
         older: olderMonth && { url: olderMonth.url, text: olderMonth.title, title: null },
       },
     },
-  };
-}
-
-function sidebarMonth(
-  month: ArchiveMonth,
-  words: Words,
-  href: (url: string) => string,
-): SidebarMonth {
-  const name = words.months[Number(month.month) - 1] ?? month.month;
-  return {
-    year: month.year,
-    month: month.month,
-    name,
-    title: fillPhrase(words.monthYear, { month: name, year: month.year }),
-    url: href(monthUrl(month.year, month.month)),
   };
 }
 

@@ -8,32 +8,12 @@ import type { StaticFile } from '../load/load.js';
 import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import type { Words } from '../words.js';
-import { sidebarArchive } from './archive.js';
 import { bundleCopies, sizeLookup, type SiteAssets } from './assets.js';
-import { hasFeed } from './feeds.js';
-import { labelLinksOf, type LabelIndexEntry } from './labels.js';
-import {
-  memoAssets,
-  memoLabelRefs,
-  memoPostLink,
-  memoPostView,
-  memoSiteView,
-  type RouteMemo,
-} from './memo.js';
+import { memoAssets, memoLabelRefs, memoPostLink, memoPostView, type RouteMemo } from './memo.js';
 import { bundleNamesOf, postView, type PostFiles, type PostView } from './post-view.js';
-import {
-  ARCHIVE_URL,
-  FEED_URL,
-  HOME_URL,
-  LABELS_URL,
-  RSS_URL,
-  hrefOf,
-  labelFeedUrl,
-  originOf,
-  postUrl,
-  sitePageUrl,
-} from './urls.js';
-import type { LabelRef, Page, SiteView } from './view.js';
+import { hrefOf, labelFeedUrl, originOf, postUrl, sitePageUrl } from './urls.js';
+import { hasFeed, labelLinksOf, siteViewOf } from './site-view.js';
+import type { LabelIndexEntry, LabelRef, SiteView } from './view-parts.js';
 
 /** What the routers share. `postUrls[i]` and `postViews[i]` belong to `site.posts[i]`. */
 export interface RouteContext {
@@ -59,12 +39,6 @@ export interface RouteContext {
   /** The view of a page of the site (`page: true`) at the link `url`. */
   readonly sitePageView: (post: Post, url: string) => PostView;
 }
-
-/**
- * A router: the pages of one kind. `earlier` holds the pages the routers before it made,
- * for those (the sitemap) that list other pages.
- */
-export type Router = (context: RouteContext, earlier: readonly Page[]) => readonly Page[];
 
 /** The context of one routing of `site`. */
 export function routeContext(
@@ -129,50 +103,4 @@ export function routeContext(
     memo,
     sitePageView: (post, url) => postView(post, url, [], site, formatDate, files),
   };
-}
-
-/**
- * The site view. The sidebar is on every page, so it carries no counts (see SiteView):
- * it changes only when a label, a year or a month appears or goes.
- */
-function siteViewOf(
-  site: Site,
-  facts: {
-    readonly href: (url: string) => string;
-    readonly origin: string | null;
-    readonly withFeeds: boolean;
-    readonly labelRefs: readonly LabelRef[];
-    readonly memo: RouteMemo;
-  },
-): SiteView {
-  const { config } = site;
-  const { href, origin, withFeeds } = facts;
-  const sidebar = {
-    feedUrl: withFeeds ? href(FEED_URL) : null,
-    labels: facts.labelRefs,
-    archive: sidebarArchive(site.archive, config.words, href),
-  };
-  return memoSiteView(facts.memo, sidebar, () => ({
-    title: config.title,
-    description: config.description,
-    language: config.language,
-    author: config.author,
-    baseUrl: config.baseUrl,
-    homeUrl: href(HOME_URL),
-    labelsUrl: href(LABELS_URL),
-    archiveUrl: href(ARCHIVE_URL),
-    labels: sidebar.labels,
-    labelIndex: config.labelIndex,
-    archive: sidebar.archive,
-    origin: origin ?? '',
-    locale: openGraphLocale(config.language),
-    feedUrl: sidebar.feedUrl,
-    rssUrl: withFeeds ? href(RSS_URL) : null,
-  }));
-}
-
-/** `fr-CA` → `fr_CA`, `de-Latn-CH` → `de_CH`: Open Graph's language_TERRITORY. */
-function openGraphLocale(language: string): string {
-  const { language: lang, region } = new Intl.Locale(language);
-  return region ? `${lang}_${region}` : lang;
 }

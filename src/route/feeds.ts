@@ -7,9 +7,8 @@
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { rfc3339, rfc822 } from '../dates.js';
-import type { Site } from '../model/site.js';
 import { fillPhrase } from '../words.js';
-import type { RouteContext, Router } from './context.js';
+import type { RouteContext } from './context.js';
 import {
   FEED_URL,
   HOME_URL,
@@ -19,7 +18,7 @@ import {
   labelFeedUrl,
   labelUrl,
 } from './urls.js';
-import type { SiteView } from './view.js';
+import type { SiteView } from './view-parts.js';
 
 /**
  * A feed, for the `atom` and `rss` templates. Every value is ready to print: links are
@@ -90,7 +89,7 @@ interface Entry {
  * The feed pages of a site: `/feed.xml`, `/rss.xml`, and `/labels/SLUG/feed.xml` each;
  * none when the site has no origin or no published post.
  */
-export const feedPages: Router = (context) => {
+export function feedPages(context: RouteContext): FeedPage[] {
   const { site, config, origin } = context;
   if (!context.withFeeds || origin === null) return [];
   // A post in several feeds is one entry, made once.
@@ -124,7 +123,7 @@ export const feedPages: Router = (context) => {
     if (data) pages.push({ url: feedUrl, template: 'atom', data });
   }
   return pages;
-};
+}
 
 /** A feed of the newest `feedLimit` published posts of `indices`, or null when there are none. */
 function feedChannel(
@@ -188,11 +187,6 @@ function feedEntry(context: RouteContext, origin: string, index: number): Entry 
       descriptionHtml: contentHtml || escapeHtml(summary),
     },
   };
-}
-
-/** True when a list of posts (indices into `site.posts`) gets a feed: it has a published post. */
-export function hasFeed(site: Site, indices: readonly number[]): boolean {
-  return indices.some((i) => site.posts[i]?.draft === false);
 }
 
 /**

@@ -4,9 +4,14 @@
  */
 import type { Words } from '../words.js';
 import type { RouteContext } from './context.js';
-import type { LabelLink } from './labels.js';
 import type { PostView } from './post-view.js';
-import { pageView, type PagerView, type PageView, type SiteView } from './view.js';
+import {
+  pageView,
+  type LabelLink,
+  type PagerView,
+  type PageView,
+  type SiteView,
+} from './view-parts.js';
 
 /** The data of a page of a numbered list. */
 export interface ListPageData {

@@ -8,7 +8,7 @@
 import type { Post } from '../parse/post.js';
 import type { SiteAssets } from './assets.js';
 import type { PostView } from './post-view.js';
-import type { Page, LabelRef, SidebarYear, SiteView } from './view.js';
+import type { LabelRef, SidebarYear, SiteView } from './view-parts.js';
 
 /** A post's URL and the link to it (under the base path, encoded). */
 export interface PostLinkMemo {
@@ -39,8 +39,12 @@ export interface RouteMemo {
   postViews: WeakMap<Post, PostView>;
   /** The bundle files and image sizes the post views were made with. */
   assets: SiteAssets | null;
-  /** A post's page, by its view, with the neighbours and related posts it was made with. */
-  readonly postPages: WeakMap<PostView, PostPageInputs & { readonly page: Page }>;
+  /**
+   * A post's page, by its view, with the neighbours and related posts it was made with.
+   * Held as `object` so that the memo needs no page kind; only {@link memoPostPage}
+   * stores and reads it.
+   */
+  readonly postPages: WeakMap<PostView, PostPageInputs & { readonly page: object }>;
   /** The label references of the last routing, by name and URL. */
   labelRefs: Map<string, LabelRef>;
   /**
@@ -141,12 +145,12 @@ export function memoPostView(
 }
 
 /** A post's page: the last one while its view, neighbours and site view are the same. */
-export function memoPostPage(
+export function memoPostPage<P extends object>(
   memo: RouteMemo,
   view: PostView,
   inputs: PostPageInputs,
-  make: () => Page,
-): Page {
+  make: () => P,
+): P {
   const known = memo.postPages.get(view);
   if (
     known?.url === inputs.url &&
@@ -155,7 +159,8 @@ export function memoPostPage(
     sameItems(known.related, inputs.related) &&
     known.site === inputs.site
   ) {
-    return known.page;
+    // Stored by this function from the same caller's `make`: the post router's pages.
+    return known.page as P;
   }
   const page = make();
   memo.postPages.set(view, { ...inputs, page });

@@ -1,8 +1,8 @@
 /** The not-found page, at the path static hosts serve for a missing page. */
 import type { Words } from '../words.js';
-import type { Router } from './context.js';
+import type { RouteContext } from './context.js';
 import { NOT_FOUND_URL } from './urls.js';
-import { pageView, type PageView, type SiteView } from './view.js';
+import { pageView, type PageView, type SiteView } from './view-parts.js';
 
 /** The not-found page's data. */
 export interface NotFoundPageData {
@@ -19,7 +19,7 @@ export interface NotFoundPage {
 }
 
 /** The one not-found page, kept out of search results. */
-export const notFoundPages: Router = ({ siteView, words, href }) => {
+export function notFoundPages({ siteView, words, href }: RouteContext): NotFoundPage[] {
   const page: NotFoundPage = {
     url: NOT_FOUND_URL,
     template: '404',
@@ -35,4 +35,4 @@ export const notFoundPages: Router = ({ siteView, words, href }) => {
     },
   };
   return [page];
-};
+}

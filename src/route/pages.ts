@@ -10,7 +10,7 @@ import type { Site } from '../model/site.js';
 import { archivePages } from './archive.js';
 import { NO_ASSETS, type SiteAssets } from './assets.js';
 import { findCollisions } from './collisions.js';
-import { routeContext, type RouteContext, type Router } from './context.js';
+import { routeContext, type RouteContext } from './context.js';
 import { feedPages } from './feeds.js';
 import { homePages } from './home.js';
 import { labelPages } from './labels.js';
@@ -32,6 +32,12 @@ export interface Routes {
   readonly errors: readonly BuildError[];
   readonly warnings: readonly BuildWarning[];
 }
+
+/**
+ * A router: the pages of one kind. `earlier` holds the pages the routers before it made,
+ * for those (the sitemap) that list other pages.
+ */
+export type Router = (context: RouteContext, earlier: readonly Page[]) => readonly Page[];
 
 /**
  * The routers, in the order their pages are listed (and written). The sitemap comes after

@@ -8,8 +8,9 @@ import type { Site } from '../model/site.js';
 import type { Heading } from '../parse/markdown.js';
 import type { Post } from '../parse/post.js';
 import { fillPhrase } from '../words.js';
-import { finishBody, folderHref, postImage, type SizeLookup } from './assets.js';
-import type { LabelRef } from './view.js';
+import { finishBody, folderHref, type SizeLookup } from './assets.js';
+import { absoluteHref, hrefOf } from './urls.js';
+import type { LabelRef } from './view-parts.js';
 
 /** Words per minute for reading time: a common estimate for reading on screen. */
 const WORDS_PER_MINUTE = 200;
@@ -131,6 +132,42 @@ export function bundleNamesOf(bundleFiles: readonly BundleFile[]): Map<string, S
     else names.set(file.post, new Set([file.name]));
   }
   return names;
+}
+
+/**
+ * A post's picture as pages show it. `/images/x.png` is a site path (under `baseUrl`'s
+ * path); a relative path is a file of the post's bundle when it has one, else a site
+ * path too (as Jekyll and Hugo read front-matter images); a full URL stays as written.
+ */
+function postImage(
+  post: Post,
+  facts: {
+    readonly folder: string;
+    readonly basePath: string;
+    readonly origin: string | null;
+    readonly bundleNames: ReadonlySet<string>;
+    readonly sizeOf: SizeLookup;
+  },
+): PostImageView | null {
+  const image = post.image;
+  if (image === null) return null;
+  const alt = image.alt ?? post.title;
+  if (/^([a-z][a-z\d+.-]*:|\/\/)/i.test(image.src)) {
+    const url = image.src.startsWith('//') ? `https:${image.src}` : image.src;
+    return { url, absoluteUrl: url, alt, width: null, height: null };
+  }
+  const relative = image.src.replace(/^\.\//, '');
+  const url = facts.bundleNames.has(relative)
+    ? `${facts.folder}${encodeURI(relative)}`
+    : hrefOf(image.src, facts.basePath);
+  const size = facts.sizeOf(url);
+  return {
+    url,
+    absoluteUrl: facts.origin === null ? null : absoluteHref(url, facts.origin),
+    alt,
+    width: size?.width ?? null,
+    height: size?.height ?? null,
+  };
 }
 
 const listFormats = new Map<string, Intl.ListFormat>();

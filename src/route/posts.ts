@@ -3,12 +3,12 @@
  * reused from the memo while its view, neighbours and site view are the same objects.
  */
 import type { Words } from '../words.js';
-import type { RouteContext, Router } from './context.js';
+import type { RouteContext } from './context.js';
 import { blogPostingJsonLd, describePost } from './describe.js';
 import { memoPostPage, type PostPageInputs } from './memo.js';
 import type { PostView } from './post-view.js';
 import { absoluteHref } from './urls.js';
-import { pageView, type PagerView, type PageView, type SiteView } from './view.js';
+import { pageView, type PagerView, type PageView, type SiteView } from './view-parts.js';
 
 /** A neighbouring or related post, as a link. */
 export interface PostLink {
@@ -38,7 +38,7 @@ export interface PostPage {
 }
 
 /** Every post's page, newest first. */
-export const postPages: Router = (context) => {
+export function postPages(context: RouteContext): PostPage[] {
   const { site, postUrls, postViews, siteView, memo } = context;
   return site.posts.map((_, i) => {
     const url = postUrls[i] ?? '';
@@ -52,7 +52,7 @@ export const postPages: Router = (context) => {
     };
     return memoPostPage(memo, view, inputs, () => postPage(context, i, inputs));
   });
-};
+}
 
 function postPage(context: RouteContext, i: number, neighbours: PostPageInputs): PostPage {
   const { site, config, siteView, words, origin } = context;

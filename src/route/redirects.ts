@@ -13,7 +13,7 @@
  */
 import type { Site } from '../model/site.js';
 import { isTooLong, labelKey } from '../slug.js';
-import type { RouteContext, Router } from './context.js';
+import type { RouteContext } from './context.js';
 import {
   BLOGGER_FEED_PATH,
   FEED_URL,
@@ -25,7 +25,7 @@ import {
   redirectPageUrl,
   sitePageUrl,
 } from './urls.js';
-import { pageView, type PageView, type SiteView } from './view.js';
+import { pageView, type PageView, type SiteView } from './view-parts.js';
 
 /** Where an old address now leads. */
 export interface RedirectPageData {
@@ -77,7 +77,7 @@ interface Redirect {
 }
 
 /** The redirect pages of a site, and its `_redirects` file when `bloggerRedirects` is on. */
-export const redirectPages: Router = (context) => {
+export function redirectPages(context: RouteContext): (RedirectPage | RedirectsFile)[] {
   const { config, href } = context;
   const redirects = aliasRedirects(context);
   if (config.bloggerRedirects) redirects.push(...bloggerRedirects(context));
@@ -92,7 +92,7 @@ export const redirectPages: Router = (context) => {
     pages.push({ url: REDIRECTS_FILE_URL, template: 'redirects', data: { rules } });
   }
   return pages;
-};
+}
 
 /** Every `aliases` path of a post or page, to its URL. */
 function aliasRedirects({ site, postUrls, href }: RouteContext): Redirect[] {

@@ -3,11 +3,11 @@
  * but in no list, label or feed, and without neighbours.
  */
 import type { Words } from '../words.js';
-import type { Router } from './context.js';
+import type { RouteContext } from './context.js';
 import { describePost } from './describe.js';
 import type { PostView } from './post-view.js';
 import { sitePageUrl } from './urls.js';
-import { pageView, type PageView, type SiteView } from './view.js';
+import { pageView, type PageView, type SiteView } from './view-parts.js';
 
 /** A page of the site: the post view, without neighbours. */
 export interface StaticPageData {
@@ -25,8 +25,15 @@ export interface StaticPage {
 }
 
 /** Every page of the site, by source path. */
-export const sitePages: Router = ({ site, siteView, words, href, config, sitePageView }) =>
-  site.pages.map((sitePage): StaticPage => {
+export function sitePages({
+  site,
+  siteView,
+  words,
+  href,
+  config,
+  sitePageView,
+}: RouteContext): StaticPage[] {
+  return site.pages.map((sitePage) => {
     const url = sitePageUrl(sitePage);
     return {
       url,
@@ -44,3 +51,4 @@ export const sitePages: Router = ({ site, siteView, words, href, config, sitePag
       },
     };
   });
+}

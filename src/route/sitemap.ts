@@ -4,10 +4,10 @@
  * or pages marked `noindex`), each with the last time one of its posts changed.
  */
 import { rfc3339 } from '../dates.js';
-import type { Router } from './context.js';
+import type { RouteContext } from './context.js';
 import type { PostView } from './post-view.js';
 import { ROBOTS_URL, SITEMAP_URL, absoluteHref, hrefOf } from './urls.js';
-import type { Page, SiteView } from './view.js';
+import type { SiteView } from './view-parts.js';
 
 /** The sitemap: every page a search engine should index, with when it last changed. */
 export interface SitemapPageData {
@@ -20,6 +20,23 @@ export interface RobotsPageData {
   readonly site: SiteView;
   /** The sitemap's absolute address, or null when there is no sitemap. */
   readonly sitemapUrl: string | null;
+}
+
+/** A page of any kind, as the sitemap takes it: so it lists kinds added later too. */
+export interface ListedPage {
+  readonly url: string;
+  readonly template: string;
+  readonly data: object;
+}
+
+/**
+ * What the sitemap reads of a page's data: its `page` (for `robots`) and the posts it
+ * shows (for `lastmod`). Every kind's data has these keys with these types or not at all.
+ */
+interface ListedData {
+  readonly page?: { readonly robots?: string };
+  readonly post?: PostView;
+  readonly posts?: readonly PostView[];
 }
 
 /** `/sitemap.xml`. */
@@ -41,7 +58,10 @@ export interface RobotsPage {
  * pages added by any router are listed; and `robots.txt`, unless the site's own
  * `static/robots.txt` wins over Rubric's.
  */
-export const sitemapPages: Router = (context, pages) => {
+export function sitemapPages(
+  context: RouteContext,
+  pages: readonly ListedPage[],
+): (SitemapPage | RobotsPage)[] {
   const { site, siteView, origin, postUrls, staticPaths } = context;
   // URLs of the draft posts built with `--drafts`, which the sitemap leaves out.
   const draftUrls = new Set(postUrls.filter((_, i) => site.posts[i]?.draft === true));
@@ -63,20 +83,20 @@ export const sitemapPages: Router = (context, pages) => {
     out.push({ url: ROBOTS_URL, template: 'robots', data: { site: siteView, sitemapUrl } });
   }
   return out;
-};
+}
 
-function listed(page: Page, draftUrls: ReadonlySet<string>): boolean {
-  if (!('page' in page.data) || draftUrls.has(page.url)) return false;
+function listed(page: ListedPage, draftUrls: ReadonlySet<string>): boolean {
+  const { page: own }: ListedData = page.data;
+  if (own === undefined || draftUrls.has(page.url)) return false;
   if (page.template === '404' || page.template === 'redirect') return false;
-  return !(page.data.page.robots ?? '').includes('noindex');
+  return !(own.robots ?? '').includes('noindex');
 }
 
 /** When a page last changed: its post's, or its newest post's, `updated` or `date`. */
-function lastChange(page: Page): number | null {
-  if ('post' in page.data) return viewChangedAt(page.data.post);
-  if ('posts' in page.data && page.data.posts.length > 0) {
-    return Math.max(...page.data.posts.map(viewChangedAt));
-  }
+function lastChange(page: ListedPage): number | null {
+  const { post, posts }: ListedData = page.data;
+  if (post !== undefined) return viewChangedAt(post);
+  if (posts !== undefined && posts.length > 0) return Math.max(...posts.map(viewChangedAt));
   return null;
 }
 

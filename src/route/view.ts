@@ -1,10 +1,7 @@
 /**
- * The view pieces every page kind shares: `site`, `page`, the pager, and the list of
- * page kinds. Each kind's own data is declared beside its router (`posts.ts`,
- * `labels.ts`, `archive.ts` …). Views are already formatted (dates as text, links under
- * `baseUrl` and percent-encoded); templates get exactly this and nothing else. Author
- * text is left as text for Handlebars to escape; only rendered Markdown (`html`,
- * `excerptHtml`) is meant for `{{{ }}}`.
+ * Every page kind as one type, for the stages after routing (render, write, the
+ * session). Each kind's data is declared beside its router; the pieces they share are
+ * in `view-parts.ts`, re-exported here for those stages.
  */
 import type { ArchivePage, MonthPage, YearPage } from './archive.js';
 import type { FeedPage } from './feeds.js';
@@ -15,167 +12,21 @@ import type { PostPage } from './posts.js';
 import type { RedirectPage, RedirectsFile } from './redirects.js';
 import type { StaticPage } from './site-pages.js';
 import type { RobotsPage, SitemapPage } from './sitemap.js';
-import { absoluteHref } from './urls.js';
 
-/** Site-wide values every page gets as `site`. */
-export interface SiteView {
-  readonly title: string;
-  readonly description: string;
-  readonly language: string;
-  readonly author: string;
-  /** `baseUrl` as configured: `https://example.org/blog/` or `/`. */
-  readonly baseUrl: string;
-  /** Links to the home page, the label index and the archive. */
-  readonly homeUrl: string;
-  readonly labelsUrl: string;
-  readonly archiveUrl: string;
-  /**
-   * Every label as a link, sorted by name, for the `sidebar-labels` partial. No counts:
-   * the sidebar is on every page, so it must not change when a post joins a label.
-   */
-  readonly labels: readonly LabelRef[];
-  /** `list` or `cloud`: how the label index (`/labels/`) shows labels (`labelIndex`). */
-  readonly labelIndex: 'list' | 'cloud';
-  /**
-   * Years newest first, the newest with its months, for the `sidebar-archive` partial.
-   * No counts, for the same reason as `labels`: it changes only when a month is new.
-   */
-  readonly archive: readonly SidebarYear[];
-  /**
-   * The scheme and host of `baseUrl` (`https://example.org`), empty when `baseUrl` is a
-   * path alone; `{{site.origin}}{{page.url}}` is a page's absolute address.
-   */
-  readonly origin: string;
-  /** `language` in Open Graph's form: `en`, `fr_CA`. */
-  readonly locale: string;
-  /** Links to the Atom feed and its RSS copy; null when there are none (see `origin`). */
-  readonly feedUrl: string | null;
-  readonly rssUrl: string | null;
-}
-
-/** A label as a link, as posts and the sidebar show their labels. */
-export interface LabelRef {
-  readonly name: string;
-  readonly url: string;
-}
-
-/** A month as the sidebar links it: without a count. */
-export interface SidebarMonth {
-  readonly year: string;
-  /** Two digits: `04`. */
-  readonly month: string;
-  /** The month's name in the site's language: `April`. */
-  readonly name: string;
-  /** The month and year: `April 2025`. */
-  readonly title: string;
-  readonly url: string;
-}
-
-/** A year as the sidebar links it: without a count; only the newest year has months. */
-export interface SidebarYear {
-  readonly year: string;
-  readonly url: string;
-  readonly months: readonly SidebarMonth[];
-}
-
-/** What every page gets as `page`. */
-export interface PageView {
-  /** The template that renders it: `post`, `page`, `home`, `label`, `archive`, `404`… */
-  readonly kind: TemplateName | BuiltInKind;
-  /** The page's own title, or empty for the home page (the layout adds the site title). */
-  readonly title: string;
-  /** The page's own link. */
-  readonly url: string;
-  /** The meta description, when the page has its own (posts); else `site.description`. */
-  readonly description?: string;
-  /** `<meta name="robots">`, when the page is not to be indexed: `noindex, follow`. */
-  readonly robots?: string;
-  /** Post pages: the JSON-LD `BlogPosting`, serialised and safe inside `<script>`. */
-  readonly jsonLd?: string;
-  /** The title for link previews (`og:title`): `title`, else the site's title. */
-  readonly metaTitle: string;
-  /** The meta description: `description`, else the site's; may be empty. */
-  readonly metaDescription: string;
-  /** The page's absolute address (its link alone when `baseUrl` has no host). */
-  readonly canonical: string;
-  /** Numbered lists: the pages either side, for `<link rel="prev">` and `rel="next"`. */
-  readonly prevUrl?: string;
-  readonly nextUrl?: string;
-}
-
-/** What a router says about a page; {@link pageView} adds what follows from it. */
-export type PageFacts = Omit<PageView, 'metaTitle' | 'metaDescription' | 'canonical'>;
-
-/** A page's `page`, with the fallbacks to the site's title and description decided once. */
-export function pageView(site: SiteView, facts: PageFacts): PageView {
-  return {
-    ...facts,
-    metaTitle: facts.title !== '' ? facts.title : site.title,
-    metaDescription:
-      facts.description !== undefined && facts.description !== ''
-        ? facts.description
-        : site.description,
-    canonical: absoluteHref(facts.url, site.origin === '' ? null : site.origin),
-  };
-}
-
-/**
- * The links between neighbouring pages, Blogger style: newer, a way back (home, the
- * archive, the year), older. Numbered lists, posts, years and months all have one, and
- * the `pager` partial renders them all.
- */
-export interface PagerView {
-  /** The navigation's accessible name: `Newer posts / Older posts`. */
-  readonly label: string;
-  /** The newer neighbour, or null on the first. */
-  readonly newer: PagerLink | null;
-  readonly home: PagerLink;
-  /** The older neighbour, or null on the last. */
-  readonly older: PagerLink | null;
-}
-
-/** One link of a pager. */
-export interface PagerLink {
-  readonly url: string;
-  /** The link's words: `Older posts`, `2024`, `March 2025`. */
-  readonly text: string;
-  /** A post pager's neighbour title, shown after `text`; null elsewhere. */
-  readonly title: string | null;
-}
-
-/**
- * Page kinds Rubric renders itself, not through the theme: a redirect must be the same
- * tiny page whatever the theme, and a `_redirects` file is not HTML.
- */
-export type BuiltInKind = 'redirect' | 'redirects';
-
-/** The page templates a theme must have. */
-export type TemplateName = (typeof TEMPLATE_NAMES)[number];
-
-/** Every page template name, for checking a theme. */
-export const TEMPLATE_NAMES = [
-  'post',
-  'page',
-  'home',
-  'label',
-  'labels',
-  'archive',
-  'year',
-  'month',
-  '404',
-  'atom',
-  'rss',
-  'sitemap',
-  'robots',
-] as const;
-
-/** Templates that make a whole file of their own (XML, text), not wrapped in `layout`. */
-export const WITHOUT_LAYOUT: ReadonlySet<TemplateName> = new Set([
-  'atom',
-  'rss',
-  'sitemap',
-  'robots',
-]);
+export { TEMPLATE_NAMES, WITHOUT_LAYOUT } from './view-parts.js';
+export type {
+  BuiltInKind,
+  LabelIndexEntry,
+  LabelLink,
+  LabelRef,
+  PagerLink,
+  PagerView,
+  PageView,
+  SidebarMonth,
+  SidebarYear,
+  SiteView,
+  TemplateName,
+} from './view-parts.js';
 
 /** A page to render: where it goes, which template, and the template's data. */
 export type Page =
