@@ -6,10 +6,9 @@
  */
 import path from 'node:path';
 import type { BundleFile, ImageSize, StaticFile } from '../load/load.js';
-import { FOLDER_MARK, SIZE_MARK } from '../parse/local-urls.js';
 import type { Post } from '../parse/post.js';
-import { absoluteHref, hrefOf, outputPathOf } from './urls.js';
-import type { PostImageView } from './view.js';
+import { FOLDER_MARK, SIZE_MARK } from '../parse/local-urls.js';
+import { outputPathOf } from './urls.js';
 
 /** Finds the size of a local image from the link a page uses for it, or null. */
 export type SizeLookup = (href: string) => ImageSize | null;
@@ -97,40 +96,4 @@ export function finishBody(html: string, folder: string, sizeOf: SizeLookup): st
       return ` src="${src}"${dimensions}`;
     })
     .replaceAll(FOLDER_MARK, folder);
-}
-
-/**
- * A post's picture as pages show it. `/images/x.png` is a site path (under `baseUrl`'s
- * path); a relative path is a file of the post's bundle when it has one, else a site
- * path too (as Jekyll and Hugo read front-matter images); a full URL stays as written.
- */
-export function postImage(
-  post: Post,
-  facts: {
-    readonly folder: string;
-    readonly basePath: string;
-    readonly origin: string | null;
-    readonly bundleNames: ReadonlySet<string>;
-    readonly sizeOf: SizeLookup;
-  },
-): PostImageView | null {
-  const image = post.image;
-  if (image === null) return null;
-  const alt = image.alt ?? post.title;
-  if (/^([a-z][a-z\d+.-]*:|\/\/)/i.test(image.src)) {
-    const url = image.src.startsWith('//') ? `https:${image.src}` : image.src;
-    return { url, absoluteUrl: url, alt, width: null, height: null };
-  }
-  const relative = image.src.replace(/^\.\//, '');
-  const url = facts.bundleNames.has(relative)
-    ? `${facts.folder}${encodeURI(relative)}`
-    : hrefOf(image.src, facts.basePath);
-  const size = facts.sizeOf(url);
-  return {
-    url,
-    absoluteUrl: facts.origin === null ? null : absoluteHref(url, facts.origin),
-    alt,
-    width: size?.width ?? null,
-    height: size?.height ?? null,
-  };
 }

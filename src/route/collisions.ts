@@ -30,9 +30,42 @@ export function findCollisions(
   staticPaths: readonly string[],
   bundlePaths: readonly { readonly outputPath: string; readonly sourcePath: string }[] = [],
 ): BuildError[] {
+  const { errors, claims } = postClaims(site, postUrls);
+  for (const page of pages) {
+    if (page.template !== 'post' && page.template !== 'page') claims.push(pageClaim(page));
+  }
+  for (const output of staticPaths) {
+    claims.push({
+      kind: 'static',
+      output,
+      by: `static/${output}`,
+      file: `static/${output}`,
+      at: null,
+      fix: 'Rename or move the static file.',
+    });
+  }
+  for (const { outputPath, sourcePath } of bundlePaths) {
+    claims.push({
+      kind: 'static',
+      output: outputPath,
+      by: sourcePath,
+      file: sourcePath,
+      at: null,
+      fix: "Rename the file in the post's folder, or give the post another `slug:`.",
+    });
+  }
+  return [...errors, ...sharedPaths(claims)];
+}
+
+const POST_FIX = 'Give one of the posts a different `slug:` in its front matter.';
+
+/** The claims of posts and pages of the site, and the errors of those on reserved paths. */
+function postClaims(
+  site: Site,
+  postUrls: readonly string[],
+): { errors: BuildError[]; claims: Claim[] } {
   const errors: BuildError[] = [];
   const claims: Claim[] = [];
-  const postFix = 'Give one of the posts a different `slug:` in its front matter.';
   const sources = [
     ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
     ...site.pages.map((post) => ({ post, url: sitePageUrl(post) })),
@@ -59,59 +92,43 @@ export function findCollisions(
       by: post.source,
       file: post.source,
       at: fixed ? post.fixedUrlAt : post.slugAt,
-      fix: fixed ? 'Give one of the posts a different `url:` in its front matter.' : postFix,
+      fix: fixed ? 'Give one of the posts a different `url:` in its front matter.' : POST_FIX,
     });
   }
-  for (const page of pages) {
-    if (page.template === 'post' || page.template === 'page') continue;
-    const output = outputPathOf(page.url);
-    const labelFix = 'Give the label another slug with `labelSlugs` in site.yaml.';
-    if (page.template === 'redirect' && page.data.source !== null) {
-      const by = `the alias ${page.url} of ${page.data.source}`;
-      const fix = `Remove or change the alias in ${page.data.source}.`;
-      claims.push({ kind: 'redirect', output, by, file: page.data.source, at: null, fix });
-    } else if (page.template === 'redirect') {
-      const by = `the redirect from Blogger's ${page.url}`;
-      const fix = 'Rename the other file, or set `bloggerRedirects: false` in site.yaml.';
-      claims.push({ kind: 'redirect', output, by, file: '', at: null, fix });
-    } else if (page.template === 'label') {
-      const by = `the label page of "${page.data.label?.name ?? ''}"`;
-      claims.push({ kind: 'label', output, by, file: '', at: null, fix: labelFix });
-    } else if (page.template === 'atom' && page.url !== FEED_URL) {
-      const by = `the label feed "${page.data.feed.title}"`;
-      claims.push({ kind: 'label', output, by, file: '', at: null, fix: labelFix });
-    } else if (page.template === 'redirects') {
-      const by = 'the _redirects file that `bloggerRedirects: true` writes';
-      const fix =
-        'Move your rules elsewhere (Netlify: netlify.toml), or set `bloggerRedirects: false`.';
-      claims.push({ kind: 'page', output, by, file: '', at: null, fix });
-    } else {
-      const by = `Rubric's ${page.template} page`;
-      claims.push({ kind: 'page', output, by, file: '', at: null, fix: 'Rename the other file.' });
-    }
-  }
-  for (const output of staticPaths) {
-    claims.push({
-      kind: 'static',
-      output,
-      by: `static/${output}`,
-      file: `static/${output}`,
-      at: null,
-      fix: 'Rename or move the static file.',
-    });
-  }
+  return { errors, claims };
+}
 
-  for (const { outputPath, sourcePath } of bundlePaths) {
-    claims.push({
-      kind: 'static',
-      output: outputPath,
-      by: sourcePath,
-      file: sourcePath,
-      at: null,
-      fix: "Rename the file in the post's folder, or give the post another `slug:`.",
-    });
+/** The claim of one of Rubric's pages (not a post's), saying who asked for it and the fix. */
+function pageClaim(page: Page): Claim {
+  const output = outputPathOf(page.url);
+  const labelFix = 'Give the label another slug with `labelSlugs` in site.yaml.';
+  if (page.template === 'redirect' && page.data.source !== null) {
+    const by = `the alias ${page.url} of ${page.data.source}`;
+    const fix = `Remove or change the alias in ${page.data.source}.`;
+    return { kind: 'redirect', output, by, file: page.data.source, at: null, fix };
+  } else if (page.template === 'redirect') {
+    const by = `the redirect from Blogger's ${page.url}`;
+    const fix = 'Rename the other file, or set `bloggerRedirects: false` in site.yaml.';
+    return { kind: 'redirect', output, by, file: '', at: null, fix };
+  } else if (page.template === 'label') {
+    const by = `the label page of "${page.data.label?.name ?? ''}"`;
+    return { kind: 'label', output, by, file: '', at: null, fix: labelFix };
+  } else if (page.template === 'atom' && page.url !== FEED_URL) {
+    const by = `the label feed "${page.data.feed.title}"`;
+    return { kind: 'label', output, by, file: '', at: null, fix: labelFix };
+  } else if (page.template === 'redirects') {
+    const by = 'the _redirects file that `bloggerRedirects: true` writes';
+    const fix =
+      'Move your rules elsewhere (Netlify: netlify.toml), or set `bloggerRedirects: false`.';
+    return { kind: 'page', output, by, file: '', at: null, fix };
   }
+  const by = `Rubric's ${page.template} page`;
+  return { kind: 'page', output, by, file: '', at: null, fix: 'Rename the other file.' };
+}
 
+/** An error for every path (folded to one letter case) that more than one claim wants. */
+function sharedPaths(claims: readonly Claim[]): BuildError[] {
+  const errors: BuildError[] = [];
   const byFolded = new Map<string, Claim[]>();
   for (const claim of claims) {
     const folded = claim.output.normalize('NFC').toLowerCase();
@@ -141,7 +158,7 @@ export function findCollisions(
         'UrlCollision',
         { file: blame?.file ?? '', ...blame?.at },
         `${ordered.map((claim) => claim.by).join(' and ')} ${where}.`,
-        blame?.fix ?? postFix,
+        blame?.fix ?? POST_FIX,
       ),
     );
   }

@@ -3,7 +3,7 @@
  * description and its JSON-LD `BlogPosting`. Pure.
  */
 import type { Post } from '../parse/post.js';
-import type { PostView } from './view.js';
+import type { PostView } from './post-view.js';
 
 /** Meta descriptions longer than this are cut by search engines anyway. */
 const DESCRIPTION_LENGTH = 160;

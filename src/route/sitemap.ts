@@ -3,28 +3,70 @@
  * lists every HTML page a search engine should index (not the 404 page, redirects, drafts
  * or pages marked `noindex`), each with the last time one of its posts changed.
  */
-import type { Site } from '../model/site.js';
 import { rfc3339 } from '../dates.js';
+import type { RouteContext } from './context.js';
+import type { PostView } from './post-view.js';
 import { ROBOTS_URL, SITEMAP_URL, absoluteHref, hrefOf } from './urls.js';
-import type { Page, PostView, SiteView } from './view.js';
+import type { SiteView } from './view-parts.js';
 
-/** What the sitemap and robots file are made from. */
-export interface SitemapInputs {
-  readonly site: Site;
-  readonly siteView: SiteView;
-  /** `https://example.org`, or null when `baseUrl` is a path alone (then no sitemap). */
-  readonly origin: string | null;
-  /** URLs of the draft posts built with `--drafts`, which the sitemap leaves out. */
-  readonly draftUrls: ReadonlySet<string>;
-  /** The site's own `static/robots.txt` wins over Rubric's. */
-  readonly ownRobots: boolean;
+/** The sitemap: every page a search engine should index, with when it last changed. */
+export interface SitemapPageData {
+  readonly site: SiteView;
+  readonly urls: readonly { readonly loc: string; readonly lastmod: string }[];
 }
 
-/** The sitemap (when the site has an origin) and robots pages for the HTML `pages`. */
-export function sitemapPages(pages: readonly Page[], inputs: SitemapInputs): Page[] {
-  const { site, siteView, origin, draftUrls } = inputs;
+/** `robots.txt`. */
+export interface RobotsPageData {
+  readonly site: SiteView;
+  /** The sitemap's absolute address, or null when there is no sitemap. */
+  readonly sitemapUrl: string | null;
+}
+
+/** A page of any kind, as the sitemap takes it: so it lists kinds added later too. */
+export interface ListedPage {
+  readonly url: string;
+  readonly template: string;
+  readonly data: object;
+}
+
+/**
+ * What the sitemap reads of a page's data: its `page` (for `robots`) and the posts it
+ * shows (for `lastmod`). Every kind's data has these keys with these types or not at all.
+ */
+interface ListedData {
+  readonly page?: { readonly robots?: string };
+  readonly post?: PostView;
+  readonly posts?: readonly PostView[];
+}
+
+/** `/sitemap.xml`. */
+export interface SitemapPage {
+  readonly url: string;
+  readonly template: 'sitemap';
+  readonly data: SitemapPageData;
+}
+
+/** `/robots.txt`. */
+export interface RobotsPage {
+  readonly url: string;
+  readonly template: 'robots';
+  readonly data: RobotsPageData;
+}
+
+/**
+ * The sitemap (when the site has an origin) of the HTML pages made before it, so that
+ * pages added by any router are listed; and `robots.txt`, unless the site's own
+ * `static/robots.txt` wins over Rubric's.
+ */
+export function sitemapPages(
+  context: RouteContext,
+  pages: readonly ListedPage[],
+): (SitemapPage | RobotsPage)[] {
+  const { site, siteView, origin, postUrls, staticPaths } = context;
+  // URLs of the draft posts built with `--drafts`, which the sitemap leaves out.
+  const draftUrls = new Set(postUrls.filter((_, i) => site.posts[i]?.draft === true));
   const zone = site.config.timezone;
-  const out: Page[] = [];
+  const out: (SitemapPage | RobotsPage)[] = [];
   if (origin !== null) {
     const newest = Math.max(0, ...site.posts.map(changedAt));
     const urls = pages
@@ -35,7 +77,7 @@ export function sitemapPages(pages: readonly Page[], inputs: SitemapInputs): Pag
       }));
     out.push({ url: SITEMAP_URL, template: 'sitemap', data: { site: siteView, urls } });
   }
-  if (!inputs.ownRobots) {
+  if (!staticPaths.includes(ROBOTS_URL.slice(1))) {
     const sitemapUrl =
       origin === null ? null : absoluteHref(hrefOf(SITEMAP_URL, site.config.basePath), origin);
     out.push({ url: ROBOTS_URL, template: 'robots', data: { site: siteView, sitemapUrl } });
@@ -43,18 +85,18 @@ export function sitemapPages(pages: readonly Page[], inputs: SitemapInputs): Pag
   return out;
 }
 
-function listed(page: Page, draftUrls: ReadonlySet<string>): boolean {
-  if (!('page' in page.data) || draftUrls.has(page.url)) return false;
+function listed(page: ListedPage, draftUrls: ReadonlySet<string>): boolean {
+  const { page: own }: ListedData = page.data;
+  if (own === undefined || draftUrls.has(page.url)) return false;
   if (page.template === '404' || page.template === 'redirect') return false;
-  return !(page.data.page.robots ?? '').includes('noindex');
+  return !(own.robots ?? '').includes('noindex');
 }
 
 /** When a page last changed: its post's, or its newest post's, `updated` or `date`. */
-function lastChange(page: Page): number | null {
-  if ('post' in page.data) return viewChangedAt(page.data.post);
-  if ('posts' in page.data && page.data.posts.length > 0) {
-    return Math.max(...page.data.posts.map(viewChangedAt));
-  }
+function lastChange(page: ListedPage): number | null {
+  const { post, posts }: ListedData = page.data;
+  if (post !== undefined) return viewChangedAt(post);
+  if (posts !== undefined && posts.length > 0) return Math.max(...posts.map(viewChangedAt));
   return null;
 }
 

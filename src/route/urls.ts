@@ -135,3 +135,12 @@ export function originOf(baseUrl: string): string | null {
 export function absoluteHref(href: string, origin: string | null): string {
   return origin === null ? href : `${origin}${href}`;
 }
+
+/**
+ * Where the page of a redirect from an old path is written: the path itself when it
+ * names a folder (`/old/`) or a file (`/old.html`), else the folder of that name
+ * (`/old` → `/old/`), so that a static host finds its `index.html` at the old address.
+ */
+export function redirectPageUrl(from: string): string {
+  return from.endsWith('/') || /\.[^/]*$/.test(from) ? from : `${from}/`;
+}

@@ -1,0 +1,106 @@
+/**
+ * What every router gets: the site, how to make links, the site view, and each post's
+ * URL and view, made once per routing (and reused through the {@link RouteMemo}). Pure.
+ */
+import type { SiteConfig } from '../config/config.js';
+import { dateFormatter, type DateFormatter } from '../dates.js';
+import type { StaticFile } from '../load/load.js';
+import type { Site } from '../model/site.js';
+import type { Post } from '../parse/post.js';
+import type { Words } from '../words.js';
+import { bundleCopies, sizeLookup, type SiteAssets } from './assets.js';
+import { memoAssets, memoLabelRefs, memoPostLink, memoPostView, type RouteMemo } from './memo.js';
+import { bundleNamesOf, postView, type PostFiles, type PostView } from './post-view.js';
+import { hrefOf, labelFeedUrl, originOf, postUrl, sitePageUrl } from './urls.js';
+import { hasFeed, labelLinksOf, siteViewOf } from './site-view.js';
+import type { LabelIndexEntry, LabelRef, SiteView } from './view-parts.js';
+
+/** What the routers share. `postUrls[i]` and `postViews[i]` belong to `site.posts[i]`. */
+export interface RouteContext {
+  readonly site: Site;
+  readonly config: SiteConfig;
+  readonly words: Words;
+  /** A site URL as a link: under the base path, percent-encoded. */
+  readonly href: (url: string) => string;
+  /** `https://example.org`, or null when `baseUrl` is a path alone. */
+  readonly origin: string | null;
+  /** Feeds need absolute links, so a site without a host in `baseUrl` has none. */
+  readonly withFeeds: boolean;
+  readonly siteView: SiteView;
+  readonly postUrls: readonly string[];
+  readonly postViews: readonly PostView[];
+  /** Every label with its count, feed and weight, as `site.labels` orders them. */
+  readonly labelLinks: readonly LabelIndexEntry[];
+  /** The output paths of the static files, which pages must not overwrite. */
+  readonly staticPaths: readonly string[];
+  /** The files of page bundles, copied next to their posts' pages. */
+  readonly copies: readonly StaticFile[];
+  readonly memo: RouteMemo;
+  /** The view of a page of the site (`page: true`) at the link `url`. */
+  readonly sitePageView: (post: Post, url: string) => PostView;
+}
+
+/** The context of one routing of `site`. */
+export function routeContext(
+  site: Site,
+  staticPaths: readonly string[],
+  memo: RouteMemo,
+  assets: SiteAssets,
+): RouteContext {
+  const { config } = site;
+  const href = (url: string) => hrefOf(url, config.basePath);
+  const origin = originOf(config.baseUrl);
+  const withFeeds = origin !== null && site.posts.some((post) => !post.draft);
+  // Made lazily: only posts without a memoised view need a date formatted.
+  let formatter: DateFormatter | null = null;
+  const formatDate: DateFormatter = (epochMs, withTime) =>
+    (formatter ??= dateFormatter(config.language, config.timezone))(epochMs, withTime);
+  const postLinks = site.posts.map((post) =>
+    memoPostLink(memo, post, () => {
+      const url = postUrl(post, config.permalink, config.timezone);
+      return { url, href: href(url) };
+    }),
+  );
+  const postUrls = postLinks.map((link) => link.url);
+  const copies = bundleCopies(
+    [
+      ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
+      ...site.pages.map((post) => ({ post, url: sitePageUrl(post) })),
+    ],
+    assets.bundleFiles,
+  );
+  memoAssets(memo, assets);
+  const files: PostFiles = {
+    sizeOf: sizeLookup([...assets.staticFiles, ...copies], assets.imageSizes, config.basePath),
+    bundleNames: bundleNamesOf(assets.bundleFiles),
+    origin,
+  };
+  const labelLinks = labelLinksOf(site, href, (label) =>
+    withFeeds && hasFeed(site, label.posts) ? href(labelFeedUrl(label.slug)) : null,
+  );
+  const labelRefs = memoLabelRefs(memo, labelLinks);
+  const siteView = siteViewOf(site, { href, origin, withFeeds, labelRefs, memo });
+  const postViews = site.posts.map((post, i) => {
+    const url = postLinks[i]?.href ?? '';
+    const labels = (site.postLabels[i] ?? []).map((index) => labelRefs[index] as LabelRef);
+    return memoPostView(memo, post, { url, labels }, () =>
+      postView(post, url, labels, site, formatDate, files),
+    );
+  });
+  return {
+    site,
+    config,
+    words: config.words,
+    href,
+    origin,
+    withFeeds,
+    siteView,
+    postUrls,
+    postViews,
+    labelLinks,
+    staticPaths,
+    copies,
+    memo,
+    sitePageView: (post, url) => postView(post, url, [], site, formatDate, files),
+  };
+}
