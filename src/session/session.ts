@@ -6,7 +6,7 @@
  *
  * What is kept between runs: the sources as loaded; each post's parse result under its
  * content hash (a first run reads the disk cache and parses the rest on worker threads:
- * `parse/parse-posts.ts`); the compiled theme with a digest of what each page template consumes;
+ * `pool/parse-posts.ts`); the compiled theme with a digest of what each page template consumes;
  * and each page's view data and HTML. A run re-reads only changed posts, re-parses a
  * post only when its text changed, recomputes the model and routes whole (they are
  * cheap), and renders again only pages whose view data or template digest changed.
@@ -26,7 +26,7 @@ import {
 } from '../load/load.js';
 import { buildSite, createModelMemo, type ModelMemo, type PublishOptions } from '../model/site.js';
 import { createMarkdownRenderer, type MarkdownRenderer } from '../parse/markdown.js';
-import { parsePosts as parseAll } from '../parse/parse-posts.js';
+import { parsePosts as parseAll } from '../pool/parse-posts.js';
 import { parsePost, type ParsedPost } from '../parse/post.js';
 import { createRouteMemo, routeSite, type RouteMemo } from '../route/pages.js';
 import { outputPathOf } from '../route/urls.js';
