@@ -7,8 +7,7 @@ import path from 'node:path';
 import { cacheFolder } from './cache/cache.js';
 import { buildError, sortProblems, type BuildError, type BuildWarning } from './errors.js';
 import { createSession, type HeldBackPost } from './session/session.js';
-import { recoverOutput } from './write/staging.js';
-import { writeSite } from './write/write.js';
+import { createStagedWriter } from './write/writer.js';
 
 export type { HeldBackPost } from './session/session.js';
 
@@ -48,8 +47,9 @@ export interface BuildResult {
 /** Builds a site folder into its output folder. Never throws for bad content. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { root, outDir } = resolveFolders(options);
+  const writer = createStagedWriter(root, outDir);
   // A build killed while moving its files into place is finished first, whatever follows.
-  await recoverOutput(root, outDir);
+  await writer.recover();
   const folderError = checkOutputFolder(root, outDir);
   const now = options.now ?? Date.now();
   const session = createSession({
@@ -65,7 +65,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const run = await session.run();
   let errors = folderError ? [folderError, ...run.errors] : run.errors;
   if (errors.length === 0) {
-    errors = sortProblems(await writeSite(outDir, run.files, run.staticFiles, root));
+    const written = await writer.write({ pages: run.files, staticFiles: run.staticFiles });
+    errors = sortProblems(written.errors);
   }
   const ok = errors.length === 0;
   return {
