@@ -3,6 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+const PURE_STAGE =
+  'parse, model, route and render are pure: take values, return values. Read and write in load, write or an edge module (cache/, pool/), and pass the result in.';
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'lib/', 'dist/', 'coverage/', 'tests/fixtures/'] },
   js.configs.recommended,
@@ -13,6 +16,35 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    // The pure stages take values and return values: only load, write and the edges
+    // (cache, pool, dev, import, cli) touch the disk, threads or the process.
+    files: ['src/{parse,model,route,render}/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            'node:fs',
+            'node:fs/promises',
+            'fs',
+            'fs/promises',
+            'node:worker_threads',
+            'worker_threads',
+            'node:child_process',
+            'child_process',
+            'piscina',
+          ].map((name) => ({ name, message: PURE_STAGE })),
+          patterns: [{ group: ['**/cache/*', '**/pool/*'], message: PURE_STAGE }],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: PURE_STAGE }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'globalThis', property: 'process', message: PURE_STAGE },
+      ],
     },
   },
   {

@@ -16,7 +16,7 @@ import path from 'node:path';
 
 /** Stages in pipeline order, each with the source files (URL substrings) that belong to it. */
 const STAGES = [
-  ['cache', ['/cache/', 'node:v8', 'parse-posts']],
+  ['cache', ['/cache/', 'node:v8', '/pool/parse-posts.']],
   ['read', ['/load/load.', 'tinyglobby', 'fdir', 'picomatch']],
   ['front matter', ['/parse/front-matter.', '/yaml.', '/node_modules/yaml/', 'gray-matter']],
   [
@@ -63,7 +63,7 @@ const STAGES = [
   ['route', ['/route/']],
   ['render', ['/render/', 'handlebars']],
   ['write', ['/write/', 'concurrency.']],
-  ['worker pool', ['piscina', 'node:internal/worker', 'parse-worker']],
+  ['worker pool', ['piscina', 'node:internal/worker', '/pool/threads.', '/pool/worker.']],
 ];
 
 /** The stage of one frame's URL, or null. */

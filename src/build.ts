@@ -16,8 +16,7 @@ import {
   type BuildWarning,
 } from './errors.js';
 import { createSession, type HeldBackPost, type SessionRun } from './session/session.js';
-import { recoverOutput } from './write/staging.js';
-import { writeSite } from './write/write.js';
+import { createStagedWriter, type Writer } from './write/writer.js';
 
 export type { HeldBackPost } from './session/session.js';
 
@@ -60,8 +59,9 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { root, outDir } = resolveFolders(options);
+  const writer = createStagedWriter(root, outDir);
   // A build killed while moving its files into place is finished first, whatever follows.
-  await recoverOutput(root, outDir);
+  await writer.recover();
   const folderError = checkOutputFolder(root, outDir) ?? (await outputIsAFile(outDir));
   const now = options.now ?? Date.now();
   const session = createSession({
@@ -83,7 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   let errors = folderError ? [folderError, ...run.errors] : run.errors;
   if (errors.length === 0) {
-    errors = sortProblems(await write(root, outDir, run));
+    errors = sortProblems(await write(writer, root, outDir, run));
   }
   const ok = errors.length === 0;
   return {
@@ -115,9 +115,14 @@ function failed(outDir: string, errors: BuildError[]): BuildResult {
 }
 
 /** The write stage, with a failure of the disk reported as an `IoError`, not thrown. */
-async function write(root: string, outDir: string, run: SessionRun): Promise<BuildError[]> {
+async function write(
+  writer: Writer,
+  root: string,
+  outDir: string,
+  run: SessionRun,
+): Promise<readonly BuildError[]> {
   try {
-    return await writeSite(outDir, run.files, run.staticFiles, root);
+    return (await writer.write({ pages: run.files, staticFiles: run.staticFiles })).errors;
   } catch (error) {
     if (error instanceof IoFailure) return [error.error];
     if (!isSystemError(error)) throw error;

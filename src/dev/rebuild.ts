@@ -1,20 +1,19 @@
 /**
- * A build session and the in-place writer, joined: what `rubric dev` runs on every
- * change set. The first run writes the output folder whole (like `rubric build`, so stale
- * files from elsewhere go); later runs update it in place. A run with errors writes
- * nothing, so the last good pages stay.
+ * A build session and the in-place writer (`write/in-place.ts`), joined: what `rubric
+ * dev` runs on every change set. The first run writes the output folder whole (like
+ * `rubric build`, so stale files from elsewhere go); later runs update it in place. A run
+ * with errors writes nothing, so the last good pages stay.
  *
- * The rebuilder also keeps the pages of the last run whose write finished, for the server
- * to answer from: a page is never read from the disk while it is being rewritten, so no
- * one gets half of one. When the output folder may no longer hold what was written (a
- * write threw halfway, or someone deleted `dist/`), the next run writes it whole.
+ * The server answers from the pages of the last write that finished, which the writer
+ * keeps: a page is never read from the disk while it is being rewritten, so no one gets
+ * half of one. When the output folder may no longer hold what was written (a run threw
+ * halfway, or someone deleted `dist/`), the writer forgets it and the next run writes it
+ * whole.
  */
 import { checkOutputFolder, resolveFolders } from '../build.js';
 import { createSession, type SessionRun } from '../session/session.js';
 import { cacheFolder } from '../cache/cache.js';
-import { renderedFiles, updateOutput, outputState, type OutputState } from '../write/update.js';
-import { recoverOutput } from '../write/staging.js';
-import { writeSite } from '../write/write.js';
+import { createInPlaceWriter } from '../write/in-place.js';
 import { classify } from '../session/classify.js';
 import path from 'node:path';
 
@@ -74,33 +73,13 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     cacheFolder: options.cache === false ? null : cacheFolder(root),
   });
   const folderError = checkOutputFolder(root, outDir);
-  /** What the output folder holds as far as the writer knows; null: write it whole. */
-  let written: OutputState | null = null;
-  /** What the last finished write produced: what the server answers with. */
-  let served: OutputState | null = null;
+  const writer = createInPlaceWriter(root, outDir);
   /** False until a run went through, and again after one threw: run from nothing. */
   let sessionSound = false;
 
-  const write = async (run: SessionRun, changed: readonly string[] | undefined) => {
-    const files = renderedFiles(run.files);
-    const { staticFiles } = run;
-    if (written === null || run.kinds.has('config')) {
-      await writeSite(outDir, files, staticFiles, root);
-      written = outputState(files, staticFiles);
-      const all = [...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
-      return { written: all.sort(), deleted: [] };
-    }
-    // By source, so that a bundle's photo.jpg maps to its copy beside the post's page.
-    const changedSources = new Set(
-      (changed ?? []).filter((file) => classify(file, outputFolder) === 'static'),
-    );
-    const changedStatic = new Set(
-      staticFiles.filter((f) => changedSources.has(f.sourcePath)).map((f) => f.outputPath),
-    );
-    const update = await updateOutput(outDir, written, files, staticFiles, changedStatic, root);
-    written = update.state;
-    return update;
-  };
+  /** The site-relative static sources among `changed`: copied again even if unmoved. */
+  const staticSources = (changed: readonly string[] | undefined) =>
+    new Set((changed ?? []).filter((file) => classify(file, outputFolder) === 'static'));
 
   return {
     root,
@@ -110,27 +89,33 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
       const started = performance.now();
       try {
         // As `rubric build`: a build killed while committing is finished before anything else.
-        if (written === null) await recoverOutput(root, outDir);
+        await writer.recover();
         const result = await session.run(sessionSound ? changed : undefined);
         sessionSound = true;
         const run = folderError ? { ...result, errors: [folderError, ...result.errors] } : result;
         if (run.errors.length > 0) return { run, written: [], deleted: [], ms: 0, writeMs: 0 };
+        // `site.yaml` can change any page: the folder is written whole, as a first build.
+        if (run.kinds.has('config')) writer.forget();
         const writeStarted = performance.now();
-        const done = await write(run, changed);
-        served = written;
+        const { errors, written, deleted } = await writer.write({
+          pages: run.files,
+          staticFiles: run.staticFiles,
+          changedSources: staticSources(changed),
+        });
         const now = performance.now();
-        return { run, ...done, ms: now - started, writeMs: now - writeStarted };
+        const timing = { ms: now - started, writeMs: now - writeStarted };
+        return { run: errors.length > 0 ? { ...run, errors } : run, written, deleted, ...timing };
       } catch (error) {
         // A throw may have left the session half updated and any mix of old and new files.
         sessionSound = false;
-        written = null;
+        writer.forget();
         throw error;
       }
     },
-    page: (file) => served?.pages.get(file),
-    produced: (file) => served !== null && (served.pages.has(file) || served.statics.has(file)),
+    page: (file) => writer.page(file),
+    produced: (file) => writer.produced(file),
     outputLost() {
-      written = null;
+      writer.forget();
     },
   };
 }

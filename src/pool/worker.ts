@@ -1,14 +1,15 @@
 /**
- * The worker side of {@link parsePosts}: a module piscina loads in each worker thread
- * (always from the compiled `lib/`). It keeps one Markdown processor per thread and
- * parses a batch of posts per message, so message passing stays small next to parsing.
+ * The worker side of {@link parseOnThreads}: a module piscina loads in each worker thread
+ * (always from the compiled `lib/`). It keeps one Markdown processor per thread (this
+ * module's state is the thread's: each thread loads its own copy) and parses a batch of
+ * posts per message, so message passing stays small next to parsing.
  */
 import path from 'node:path';
 import { writeEntry } from '../cache/cache.js';
 import { mapLimit } from '../concurrency.js';
 import type { SourceFile } from '../load/load.js';
-import { createMarkdownRenderer, type MarkdownRenderer } from './markdown.js';
-import { parsePost, type ParsedPost } from './post.js';
+import { createMarkdownRenderer, type MarkdownRenderer } from '../parse/markdown.js';
+import { parsePost, type ParsedPost } from '../parse/post.js';
 
 /** One batch of posts for a worker. */
 export interface ParseTask {

@@ -1,0 +1,107 @@
+/**
+ * Parsing a whole site's posts: every post file → its {@link ParsedPost}, in the order of
+ * the files. Results come from the disk cache (`cache/`) when the post, the pipeline and
+ * the settings it depends on are unchanged; the rest are parsed on a pool of worker threads
+ * (`threads.ts`, one per core) when there are enough of them to pay for starting it, else
+ * right here. Either way the results are the same values, byte for byte: only where they
+ * come from differs. The parse stage itself (`parse/`) stays pure: this module is the edge
+ * that owns the cache, the threads and the disk.
+ */
+import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { DiskCache } from '../cache/cache.js';
+import { parseFingerprint, postKey } from '../cache/fingerprint.js';
+import type { SourceFile } from '../load/load.js';
+import type { ParsedPost } from '../parse/post.js';
+import { parseOnThreads } from './threads.js';
+
+/** How a site's posts are parsed. */
+export interface ParsePostsOptions {
+  /** The site's time zone: dates without an offset are read in it. */
+  readonly zone: string;
+  /** The cache folder (`.cache/rubric` in the site folder), or null to neither read nor write one. */
+  readonly cacheFolder: string | null;
+  /**
+   * Posts to parse (cache misses) from which worker threads are used; fewer are parsed on
+   * this thread, since starting the pool costs about as much as parsing 50 posts.
+   */
+  readonly parallelFrom?: number;
+  /** Worker threads; one per core by default. */
+  readonly threads?: number;
+}
+
+/** The parsed posts, and how many came from the cache. */
+export interface ParsedPosts {
+  readonly results: readonly ParsedPost[];
+  readonly fromCache: number;
+}
+
+/** Below this many posts to parse, the pool is not started. */
+export const PARALLEL_FROM = 50;
+
+/** Parses every post, from the cache where it can. Results are in the order of `files`. */
+export async function parsePosts(
+  files: readonly SourceFile[],
+  options: ParsePostsOptions,
+): Promise<ParsedPosts> {
+  const cache =
+    options.cacheFolder === null ? null : new DiskCache(path.join(options.cacheFolder, 'posts'));
+  const fingerprint = cache ? parseFingerprint(options.zone) : '';
+  const keys = cache ? files.map((file) => postKey(fingerprint, file)) : [];
+  const results: (ParsedPost | undefined)[] = cache
+    ? cache.getMany(keys, isParsedPost)
+    : Array.from<undefined>({ length: files.length });
+
+  const missing: number[] = [];
+  results.forEach((result, i) => {
+    if (result === undefined) missing.push(i);
+  });
+  const fromCache = files.length - missing.length;
+
+  if (cache && missing.length > 0)
+    await mkdir(cache.folder, { recursive: true }).catch(() => undefined);
+  if (missing.length >= (options.parallelFrom ?? PARALLEL_FROM)) {
+    const parsed = await parseOnThreads(
+      missing.map((i) => files[i] as SourceFile),
+      options.zone,
+      cache ? { folder: cache.folder, keys: missing.map((i) => keys[i] ?? '') } : null,
+      options.threads ?? availableParallelism(),
+    );
+    missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
+  } else if (missing.length > 0) {
+    const parsed = await parseHere(
+      missing.map((i) => files[i] as SourceFile),
+      options.zone,
+    );
+    missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
+    await cache?.setMany(missing.map((i) => [keys[i] ?? '', results[i]] as const));
+  }
+  await cache?.prune(new Set(keys));
+  return { results: results as ParsedPost[], fromCache };
+}
+
+/** Parses a few posts on this thread. */
+async function parseHere(files: readonly SourceFile[], zone: string): Promise<ParsedPost[]> {
+  // Loaded only when needed: the Markdown pipeline is a few hundred modules, and a warm
+  // build, with every post in the cache, does not need it at all.
+  const [{ createMarkdownRenderer }, { parsePost }] = await Promise.all([
+    import('../parse/markdown.js'),
+    import('../parse/post.js'),
+  ]);
+  const renderMarkdown = createMarkdownRenderer();
+  return files.map((file) => parsePost(file, zone, renderMarkdown));
+}
+
+/** A cheap shape check of a cached value, against a foreign or outdated entry. */
+function isParsedPost(value: unknown): value is ParsedPost {
+  if (typeof value !== 'object' || value === null) return false;
+  const result = value as Record<string, unknown>;
+  const post = result.post as Record<string, unknown> | null | undefined;
+  return (
+    Array.isArray(result.errors) &&
+    Array.isArray(result.warnings) &&
+    (post === null ||
+      (typeof post === 'object' && typeof post.html === 'string' && Array.isArray(post.links)))
+  );
+}
