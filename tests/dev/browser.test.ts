@@ -91,7 +91,10 @@ describe('rubric dev in Chromium', () => {
     await writeFile(path.join(root, 'static/style.css'), 'body { color: navy; }\n');
     await page.locator('link[rel="stylesheet"][href*="rubric="]').waitFor({ state: 'attached' });
     expect(await marker()).toBe(1);
-    expect(await page.evaluate('getComputedStyle(document.body).color')).toBe('rgb(0, 0, 128)');
+    // The new href is set before the browser has fetched the sheet: wait for it to apply.
+    await expect
+      .poll(() => page.evaluate('getComputedStyle(document.body).color'), { timeout: 10_000 })
+      .toBe('rgb(0, 0, 128)');
 
     const file = path.join(root, 'posts/a.md');
     await writeFile(
@@ -106,19 +109,18 @@ describe('rubric dev in Chromium', () => {
     // Waits for this error's text: the watcher may first see the file half written.
     const showing = (location: string) =>
       overlay.locator('.location', { hasText: location }).waitFor();
-    await showing('posts/a.md:3:18 ');
+    await showing('posts/a.md:3:7 ');
     expect(await overlay.locator('.location').innerText()).toBe(
-      'posts/a.md:3:18 [FrontMatterSyntax]',
+      'posts/a.md:3:7 [FrontMatterSyntax]',
     );
-    expect(terminal.some((line) => line.startsWith('posts/a.md:3:18 '))).toBe(true);
+    expect(terminal.some((line) => line.startsWith('posts/a.md:3:7 '))).toBe(true);
     // Inside its shadow root, so the page's CSS cannot reach it: the light DOM is empty.
     expect(await page.evaluate(SHADOW_TEXT)).toEqual({
       light: '',
-      location: 'posts/a.md:3:18 [FrontMatterSyntax]',
-      message: expect.stringMatching(/^The front matter is not valid YAML: ./) as unknown,
-      hint:
-        'Fix the YAML here; a value that contains `: ` or starts with a quote, `[`, `{`, ' +
-        '`&`, `*` or `#` must be put in quotes.',
+      location: 'posts/a.md:3:7 [FrontMatterSyntax]',
+      message:
+        'The front matter is not valid YAML: the list that starts with [ here has no closing ].',
+      hint: 'End the list with the bracket that closes it, on the same line or on a later, indented one: `tags: [Oman, Iran]`.',
     });
     // The last good page is still what is served.
     expect(await page.locator('.post-body').innerText()).toBe('Fresh words.');
