@@ -31,6 +31,8 @@ export interface ParsePostsOptions {
   readonly parallelFrom?: number;
   /** Worker threads; one per core by default. */
   readonly threads?: number;
+  /** Told how many more posts are done (from the cache, a batch, one post), for progress. */
+  readonly onParsed?: (count: number) => void;
 }
 
 /** The parsed posts, and how many came from the cache. */
@@ -89,6 +91,8 @@ export async function parsePosts(
     if (result === undefined) missing.push(i);
   });
   const fromCache = files.length - missing.length;
+  const onParsed = options.onParsed;
+  if (fromCache > 0) onParsed?.(fromCache);
 
   if (cache && missing.length > 0)
     await mkdir(cache.folder, { recursive: true }).catch(() => undefined);
@@ -98,6 +102,7 @@ export async function parsePosts(
       options.zone,
       cache ? { folder: cache.folder, keys: missing.map((i) => keys[i] ?? '') } : null,
       options.threads ?? availableParallelism(),
+      onParsed,
     );
     missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
   } else if (missing.length > 0) {
@@ -108,8 +113,10 @@ export async function parsePosts(
       import('./post.js'),
     ]);
     const renderMarkdown = createMarkdownRenderer();
-    for (const i of missing)
+    for (const i of missing) {
       results[i] = parsePost(files[i] as SourceFile, options.zone, renderMarkdown);
+      onParsed?.(1);
+    }
     await cache?.setMany(missing.map((i) => [keys[i] ?? '', results[i]] as const));
   }
   await cache?.prune(new Set(keys));
@@ -124,6 +131,7 @@ async function parseOnWorkers(
   zone: string,
   cache: ParseTask['cache'],
   threads: number,
+  onParsed?: (count: number) => void,
 ): Promise<ParsedPost[]> {
   const pool = new Piscina<ParseTask, ParsedPost[]>({
     filename: WORKER_FILE,
@@ -138,11 +146,16 @@ async function parseOnWorkers(
     for (let start = 0; start < files.length; start += size) {
       const end = start + size;
       batches.push(
-        pool.run({
-          zone,
-          files: files.slice(start, end),
-          cache: cache && { folder: cache.folder, keys: cache.keys.slice(start, end) },
-        }),
+        pool
+          .run({
+            zone,
+            files: files.slice(start, end),
+            cache: cache && { folder: cache.folder, keys: cache.keys.slice(start, end) },
+          })
+          .then((parsed) => {
+            onParsed?.(parsed.length);
+            return parsed;
+          }),
       );
     }
     return (await Promise.all(batches)).flat();

@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { checkSiteLinks } from '../check/site-links.js';
-import { readConfig, type SiteConfig } from '../config/config.js';
+import { readConfig, type ConfigOverrides, type SiteConfig } from '../config/config.js';
 import { describeInstant } from '../dates.js';
 import { sortProblems, type BuildError, type BuildWarning } from '../errors.js';
 import {
@@ -106,6 +106,10 @@ export interface SessionOptions {
    * so the whole site's HTML is never in memory at once. True by default.
    */
   readonly keepPages?: boolean;
+  /** Settings over site.yaml's for this session (`--base-url`). */
+  readonly overrides?: ConfigOverrides;
+  /** Told how the parse stage is getting on; see {@link BuildProgress}. */
+  readonly onProgress?: (progress: BuildProgress) => void;
 }
 
 interface CachedPost {
@@ -148,6 +152,18 @@ interface State {
   readonly routeMemo: RouteMemo;
 }
 
+/**
+ * How a build is getting on, for a status line: the stage it is in, and its counts so far.
+ * Reported often (per post batch, per page): a listener must be cheap, and throttle itself.
+ */
+export interface BuildProgress {
+  readonly stage: 'load' | 'parse' | 'render' | 'write';
+  readonly postsParsed: number;
+  readonly postsTotal: number;
+  readonly pagesWritten: number;
+  readonly pagesTotal: number;
+}
+
 /** Starts a session. Nothing is read until the first {@link BuildSession.run}. */
 export function createSession(options: SessionOptions): BuildSession {
   let state: State | null = null;
@@ -165,7 +181,7 @@ export function createSession(options: SessionOptions): BuildSession {
       for (const file of changed ?? []) kinds.add(classify(file, options.outputFolder));
       if (!state || changed === undefined || kinds.has('config')) {
         kinds.add('config');
-        state = freshState(await loadSite(options.root));
+        state = freshState(await loadSite(options.root), options.overrides);
       } else if (kinds.has('folder')) {
         state.sources = await loadSite(options.root);
       } else {
@@ -191,8 +207,8 @@ export function createSession(options: SessionOptions): BuildSession {
   }
 }
 
-function freshState(sources: SiteSources): State {
-  const { config, errors } = readConfig(sources.configText);
+function freshState(sources: SiteSources, overrides?: ConfigOverrides): State {
+  const { config, errors } = readConfig(sources.configText, 'site.yaml', overrides);
   return {
     sources,
     configText: sources.configText,
@@ -355,6 +371,7 @@ async function parseStage(
       zone,
       cacheFolder: options.cacheFolder ?? null,
       parallelFrom: options.parallelFrom,
+      onParsed: progressOf(options, files.length),
     });
     cachedPosts = batch.fromCache;
     batch.results.forEach((result, i) => (results[i] = result));
@@ -372,6 +389,23 @@ async function parseStage(
     results: results as ParsedPost[],
     parsed: missing.map(({ index }) => (files[index] as SourceFile).path),
     cachedPosts,
+  };
+}
+
+/** A parse-stage listener that tells `onProgress` the running count, or none. */
+function progressOf(options: SessionOptions, total: number): ((count: number) => void) | undefined {
+  const onProgress = options.onProgress;
+  if (!onProgress) return undefined;
+  let parsed = 0;
+  return (count) => {
+    parsed += count;
+    onProgress({
+      stage: 'parse',
+      postsParsed: parsed,
+      postsTotal: total,
+      pagesWritten: 0,
+      pagesTotal: 0,
+    });
   };
 }
 
