@@ -33,10 +33,10 @@ function siteYaml({ title, timezone }: ScaffoldInput): string {
 title: ${JSON.stringify(title)}
 # A line under the title, and the pages' meta description.
 description: ""
-# Where the blog lives, such as https://example.org/blog/. Its path prefixes every link.
+# Where the blog lives (change it to yours): https://example.org/blog/. Its path prefixes every link.
 # With a host, Rubric also writes feeds and a sitemap. \`rubric build --base-url URL\`
 # overrides it for one build (the GitHub Pages workflow does so).
-baseUrl: /
+baseUrl: https://example.org/
 # A language tag (en, fr, de-CH): <html lang> and how dates are written.
 language: en
 # An IANA zone: how dates without an offset are read, and how all dates are shown.
