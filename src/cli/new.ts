@@ -27,15 +27,15 @@ export const NEW: CommandSpec = {
   summary: 'start a blog in a new folder, or write a new post',
   usage: [
     'rubric new site DIR [--force]',
-    'rubric new post "Title" [--labels "a, b"] [--draft] [--root DIR]',
+    'rubric new post "Title" [--labels LIST] [--draft] [--root DIR]',
   ],
   options: [
     { name: 'force', type: 'boolean', help: 'site: write into a folder that is not empty' },
     {
       name: 'labels',
       type: 'string',
-      value: '"a, b"',
-      help: "post: the post's labels, comma-separated",
+      value: 'LIST',
+      help: 'post: its labels, comma-separated ("Oman, talks")',
     },
     { name: 'draft', type: 'boolean', help: 'post: mark it draft: true' },
     {
