@@ -98,7 +98,7 @@ export function parseCommand(spec: CommandSpec, args: readonly string[]): Parsed
       strict: true,
       allowPositionals: spec.positionals,
     });
-    return { ok: true, values: values as Values, positionals };
+    return { ok: true, values, positionals };
   } catch (error) {
     return { ok: false, message: withSuggestion(spec, (error as Error).message) };
   }

@@ -102,6 +102,13 @@ function stopped(stop: AbortSignal | undefined): Promise<void> {
   return new Promise<void>((resolve) => {
     if (!stop) return;
     if (stop.aborted) resolve();
-    else stop.addEventListener('abort', () => resolve(), { once: true });
+    else
+      stop.addEventListener(
+        'abort',
+        () => {
+          resolve();
+        },
+        { once: true },
+      );
   });
 }

@@ -40,7 +40,9 @@ export async function runBin(
   cwd: string,
   env: Record<string, string> = {},
 ): Promise<BinRun> {
-  const { CI: _ci, RUBRIC_BASE_URL: _base, ...inherited } = process.env;
+  const inherited = { ...process.env };
+  delete inherited.CI;
+  delete inherited.RUBRIC_BASE_URL;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
