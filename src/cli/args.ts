@@ -139,7 +139,7 @@ export async function notASite(
   const problem = await siteFolderProblem(root);
   if (problem === null) return null;
   io.err(
-    `${colors.red(`rubric ${command}: ${problem}`)} Run it in the folder that holds posts/, or give that folder with --root (a new site needs at least an empty posts/ folder; \`rubric new site DIR\` makes one).`,
+    `${colors.red(`rubric ${command}: ${problem}`)} Run it in the folder that holds posts/, or give that folder with --root (a new site needs at least an empty posts/ folder).`,
   );
   return EXIT.usage;
 }
