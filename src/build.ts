@@ -15,10 +15,16 @@ import {
   type BuildError,
   type BuildWarning,
 } from './errors.js';
-import { createSession, type HeldBackPost, type SessionRun } from './session/session.js';
+import {
+  createSession,
+  type BuildProgress,
+  type HeldBackPost,
+  type SessionRun,
+} from './session/session.js';
 import { createStagedWriter, type Writer } from './write/writer.js';
+import { nearMissConfigWarnings } from './load/config-names.js';
 
-export type { HeldBackPost } from './session/session.js';
+export type { BuildProgress, HeldBackPost } from './session/session.js';
 
 /** What to build and how. */
 export interface BuildOptions {
@@ -36,6 +42,13 @@ export interface BuildOptions {
   readonly cache?: boolean;
   /** Posts to parse from which worker threads are used (tests lower it); 50 by default. */
   readonly parallelFrom?: number;
+  /** Overrides site.yaml's `baseUrl` for this build (a preview deploy's address). */
+  readonly baseUrl?: string;
+  /**
+   * Told how the build is getting on (stage, posts parsed, pages written), often: once per
+   * parse batch and per page. Keep it cheap; the CLI throttles what it prints.
+   */
+  readonly onProgress?: (progress: BuildProgress) => void;
 }
 
 /** What a build did, or why it did not. */
@@ -51,6 +64,8 @@ export interface BuildResult {
   readonly heldBack: readonly HeldBackPost[];
   /** Posts whose parse came from the cache. */
   readonly cachedPosts: number;
+  /** Milliseconds per stage. */
+  readonly timings: Readonly<Record<string, number>>;
 }
 
 /**
@@ -73,7 +88,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     parallelFrom: options.parallelFrom,
     // One run only: pages are rendered as they are written, not kept for a next run.
     keepPages: false,
+    overrides: options.baseUrl === undefined ? undefined : { baseUrl: options.baseUrl },
+    onProgress: options.onProgress,
   });
+  options.onProgress?.({ stage: 'load', ...NO_COUNTS });
   let run: SessionRun;
   try {
     run = await session.run();
@@ -82,20 +100,43 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return failed(outDir, [ioError(showPath(root, error.path ?? root), 'read the site', error)]);
   }
   let errors = folderError ? [folderError, ...run.errors] : run.errors;
+  const writeStarted = performance.now();
   if (errors.length === 0) {
-    errors = sortProblems(await write(writer, root, outDir, run));
+    errors = sortProblems(
+      await write(writer, root, outDir, run, pageCounter(run, options.onProgress)),
+    );
   }
+  const timings = { ...run.timings, write: performance.now() - writeStarted };
+  const configWarnings = await nearMissConfigWarnings(root);
   const ok = errors.length === 0;
   return {
     ok,
     outDir,
     errors,
-    warnings: run.warnings,
+    warnings: configWarnings.length === 0 ? run.warnings : [...configWarnings, ...run.warnings],
     pageCount: ok ? run.files.length : 0,
     postCount: run.postCount,
     draftCount: run.draftCount,
     heldBack: run.heldBack,
     cachedPosts: run.cachedPosts,
+    timings,
+  };
+}
+
+const NO_COUNTS = { postsParsed: 0, postsTotal: 0, pagesWritten: 0, pagesTotal: 0 } as const;
+
+/** The write stage's listener: counts pages and tells `onProgress`, or none. */
+function pageCounter(
+  run: SessionRun,
+  onProgress: BuildOptions['onProgress'],
+): (() => void) | undefined {
+  if (!onProgress) return undefined;
+  const counts = { postsParsed: run.postCount, postsTotal: run.postCount };
+  const pagesTotal = run.files.length;
+  let pagesWritten = 0;
+  return () => {
+    pagesWritten++;
+    onProgress({ stage: 'write', ...counts, pagesWritten, pagesTotal });
   };
 }
 
@@ -111,6 +152,7 @@ function failed(outDir: string, errors: BuildError[]): BuildResult {
     draftCount: 0,
     heldBack: [],
     cachedPosts: 0,
+    timings: {},
   };
 }
 
@@ -120,9 +162,11 @@ async function write(
   root: string,
   outDir: string,
   run: SessionRun,
+  onPageWritten?: () => void,
 ): Promise<readonly BuildError[]> {
   try {
-    return (await writer.write({ pages: run.files, staticFiles: run.staticFiles })).errors;
+    const output = { pages: run.files, staticFiles: run.staticFiles, onPageWritten };
+    return (await writer.write(output)).errors;
   } catch (error) {
     if (error instanceof IoFailure) return [error.error];
     if (!isSystemError(error)) throw error;

@@ -49,6 +49,7 @@ export type WarningName =
   | 'PostPermalinkIgnored'
   | 'LongSlug'
   | 'TemplateFragment'
+  | 'ConfigFileName'
   | 'BrokenLink';
 
 interface Located {

@@ -120,11 +120,36 @@ export interface ConfigResult {
   readonly errors: readonly BuildError[];
 }
 
+/** Settings given for one build, over site.yaml's (`--base-url`, for a preview deploy). */
+export interface ConfigOverrides {
+  readonly baseUrl?: string;
+}
+
 /**
- * Reads the text of `site.yaml` (`null` when the site has none). `file` is the path used
- * in messages.
+ * Reads the text of `site.yaml` (`null` when the site has none), then applies `overrides`.
+ * `file` is the path used in messages.
  */
-export function readConfig(text: string | null, file = 'site.yaml'): ConfigResult {
+export function readConfig(
+  text: string | null,
+  file = 'site.yaml',
+  overrides: ConfigOverrides = {},
+): ConfigResult {
+  const read = readConfigText(text, file);
+  if (overrides.baseUrl === undefined) return read;
+  const base = readBaseUrl(overrides.baseUrl);
+  if (!base) {
+    const error = buildError(
+      'ConfigInvalid',
+      { file: '' },
+      `--base-url must be an absolute URL, or a path starting with /, not "${overrides.baseUrl}".`,
+      'Write it like `--base-url https://preview.example.org/blog/`.',
+    );
+    return { config: read.config, errors: [...read.errors, error] };
+  }
+  return { config: Object.freeze({ ...read.config, ...base }), errors: read.errors };
+}
+
+function readConfigText(text: string | null, file: string): ConfigResult {
   if (text === null) return { config: DEFAULT_CONFIG, errors: [] };
   const { yaml, syntaxError } = parseYaml(text);
   if (syntaxError) {

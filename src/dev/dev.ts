@@ -26,6 +26,8 @@ export interface DevOptions {
   readonly future?: boolean;
   /** Read and write the parse cache in `.cache/rubric/`; true by default. */
   readonly cache?: boolean;
+  /** Overrides site.yaml's `baseUrl` for this preview. */
+  readonly baseUrl?: string;
   /** The port to listen on; 0 picks a free one. */
   readonly port: number;
   /** When the port is taken: fail (the user chose it) or try the next ones. */

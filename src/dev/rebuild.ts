@@ -27,6 +27,8 @@ export interface RebuildOptions {
   readonly now?: () => number;
   /** Read and write the parse cache in `.cache/rubric/`; true by default. */
   readonly cache?: boolean;
+  /** Overrides site.yaml's `baseUrl` (`--base-url`). */
+  readonly baseUrl?: string;
 }
 
 /** One rebuild: the session's run, and what it did to the output folder. */
@@ -71,6 +73,7 @@ export function createRebuilder(options: RebuildOptions): Rebuilder {
     now: options.now,
     // The first build reads the same parse cache as `rubric build`, so a big site opens fast.
     cacheFolder: options.cache === false ? null : cacheFolder(root),
+    overrides: options.baseUrl === undefined ? undefined : { baseUrl: options.baseUrl },
   });
   const folderError = checkOutputFolder(root, outDir);
   const writer = createInPlaceWriter(root, outDir);

@@ -29,6 +29,8 @@ export interface ParsePostsOptions {
   readonly parallelFrom?: number;
   /** Worker threads; one per core by default. */
   readonly threads?: number;
+  /** Told how many more posts are done (from the cache, a batch, one post), for progress. */
+  readonly onParsed?: (count: number) => void;
 }
 
 /** The parsed posts, and how many came from the cache. */
@@ -58,6 +60,8 @@ export async function parsePosts(
     if (result === undefined) missing.push(i);
   });
   const fromCache = files.length - missing.length;
+  const onParsed = options.onParsed;
+  if (fromCache > 0) onParsed?.(fromCache);
 
   if (cache && missing.length > 0)
     await mkdir(cache.folder, { recursive: true }).catch(() => undefined);
@@ -67,12 +71,14 @@ export async function parsePosts(
       options.zone,
       cache ? { folder: cache.folder, keys: missing.map((i) => keys[i] ?? '') } : null,
       options.threads ?? availableParallelism(),
+      onParsed,
     );
     missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
   } else if (missing.length > 0) {
     const parsed = await parseHere(
       missing.map((i) => files[i] as SourceFile),
       options.zone,
+      onParsed,
     );
     missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
     await cache?.setMany(missing.map((i) => [keys[i] ?? '', results[i]] as const));
@@ -82,7 +88,11 @@ export async function parsePosts(
 }
 
 /** Parses a few posts on this thread. */
-async function parseHere(files: readonly SourceFile[], zone: string): Promise<ParsedPost[]> {
+async function parseHere(
+  files: readonly SourceFile[],
+  zone: string,
+  onParsed?: (count: number) => void,
+): Promise<ParsedPost[]> {
   // Loaded only when needed: the Markdown pipeline is a few hundred modules, and a warm
   // build, with every post in the cache, does not need it at all.
   const [{ createMarkdownRenderer }, { parsePost }] = await Promise.all([
@@ -90,7 +100,11 @@ async function parseHere(files: readonly SourceFile[], zone: string): Promise<Pa
     import('../parse/post.js'),
   ]);
   const renderMarkdown = createMarkdownRenderer();
-  return files.map((file) => parsePost(file, zone, renderMarkdown));
+  return files.map((file) => {
+    const parsed = parsePost(file, zone, renderMarkdown);
+    onParsed?.(1);
+    return parsed;
+  });
 }
 
 /** A cheap shape check of a cached value, against a foreign or outdated entry. */

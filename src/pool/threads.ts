@@ -21,6 +21,7 @@ export async function parseOnThreads(
   zone: string,
   cache: ParseTask['cache'],
   threads: number,
+  onParsed?: (count: number) => void,
 ): Promise<ParsedPost[]> {
   const pool = new Piscina<ParseTask, ParsedPost[]>({
     filename: WORKER_FILE,
@@ -35,11 +36,16 @@ export async function parseOnThreads(
     for (let start = 0; start < files.length; start += size) {
       const end = start + size;
       batches.push(
-        pool.run({
-          zone,
-          files: files.slice(start, end),
-          cache: cache && { folder: cache.folder, keys: cache.keys.slice(start, end) },
-        }),
+        pool
+          .run({
+            zone,
+            files: files.slice(start, end),
+            cache: cache && { folder: cache.folder, keys: cache.keys.slice(start, end) },
+          })
+          .then((parsed) => {
+            onParsed?.(parsed.length);
+            return parsed;
+          }),
       );
     }
     return (await Promise.all(batches)).flat();

@@ -31,6 +31,8 @@ interface Missing {
 export interface BatchOptions {
   readonly cacheFolder: string | null;
   readonly parallelFrom: number | undefined;
+  /** Told the running count of posts parsed (or read from the cache), for progress. */
+  readonly progress?: (parsed: number, total: number) => void;
 }
 
 /** Parses what changed among `files`; updates the posts `state` remembers. */
@@ -44,7 +46,15 @@ export async function parseStage(
   let cachedPosts = 0;
   const zone = state.config.timezone;
   if (missing.length === files.length && files.length > 0) {
-    const parsed = await parsePosts(files, { zone, ...batch });
+    const { progress, ...pool } = batch;
+    let done = 0;
+    const onParsed = progress
+      ? (count: number) => {
+          done += count;
+          progress(done, files.length);
+        }
+      : undefined;
+    const parsed = await parsePosts(files, { zone, ...pool, onParsed });
     cachedPosts = parsed.fromCache;
     parsed.results.forEach((result, i) => (results[i] = result));
   } else {

@@ -15,7 +15,7 @@
  * This file loads; `parse-stage.ts` parses, `run-stages.ts` models, routes and renders
  * (`render-modes.ts`), `state.ts` is what is remembered, `timing.ts` times the stages.
  */
-import type { SiteConfig } from '../config/config.js';
+import type { ConfigOverrides, SiteConfig } from '../config/config.js';
 import type { BuildError, BuildWarning } from '../errors.js';
 import { loadSite, reloadSite, type SiteSources, type StaticFile } from '../load/load.js';
 import type { PublishOptions } from '../model/site.js';
@@ -92,6 +92,22 @@ export interface SessionOptions {
    * so the whole site's HTML is never in memory at once. True by default.
    */
   readonly keepPages?: boolean;
+  /** Settings over site.yaml's for this session (`--base-url`). */
+  readonly overrides?: ConfigOverrides;
+  /** Told how the parse stage is getting on; see {@link BuildProgress}. */
+  readonly onProgress?: (progress: BuildProgress) => void;
+}
+
+/**
+ * How a build is getting on, for a status line: the stage it is in, and its counts so far.
+ * Reported often (per post batch, per page): a listener must be cheap, and throttle itself.
+ */
+export interface BuildProgress {
+  readonly stage: 'load' | 'parse' | 'render' | 'write';
+  readonly postsParsed: number;
+  readonly postsTotal: number;
+  readonly pagesWritten: number;
+  readonly pagesTotal: number;
 }
 
 /** Starts a session. Nothing is read until the first {@link BuildSession.run}. */
@@ -103,9 +119,15 @@ export function createSession(options: SessionOptions): BuildSession {
     future: options.future,
     now: now(),
   });
+  const onProgress = options.onProgress;
   const batch = {
     cacheFolder: options.cacheFolder ?? null,
     parallelFrom: options.parallelFrom,
+    ...(onProgress && {
+      progress: (postsParsed: number, postsTotal: number) => {
+        onProgress({ stage: 'parse', postsParsed, postsTotal, pagesWritten: 0, pagesTotal: 0 });
+      },
+    }),
   };
 
   return {
@@ -113,7 +135,7 @@ export function createSession(options: SessionOptions): BuildSession {
       const clock = startClock();
       const kinds = new Set<ChangeKind>();
       for (const file of changed ?? []) kinds.add(classify(file, options.outputFolder));
-      state = await loadStage(state, changed, kinds, options.root, options.outputFolder);
+      state = await loadStage(state, changed, kinds, options);
       clock.lap('load');
       const parsed = await parseStage(state.sources.posts, state, batch);
       clock.lap('parse');
@@ -132,12 +154,12 @@ async function loadStage(
   state: State | null,
   changed: readonly string[] | undefined,
   kinds: Set<ChangeKind>,
-  root: string,
-  outputFolder: string | undefined,
+  options: SessionOptions,
 ): Promise<State> {
+  const { root, outputFolder } = options;
   if (!state || changed === undefined || kinds.has('config')) {
     kinds.add('config');
-    return freshState(await loadSite(root));
+    return freshState(await loadSite(root), options.overrides);
   }
   if (kinds.has('folder')) {
     state.sources = await loadSite(root);

@@ -3,7 +3,7 @@
  * parse under its content hash, the compiled theme, and each page's view data and HTML.
  * A change to `site.yaml` throws all of it away ({@link freshState}).
  */
-import { readConfig, type SiteConfig } from '../config/config.js';
+import { readConfig, type ConfigOverrides, type SiteConfig } from '../config/config.js';
 import type { BuildError } from '../errors.js';
 import type { SiteSources, SourceFile } from '../load/load.js';
 import { createModelMemo, type ModelMemo } from '../model/site.js';
@@ -58,8 +58,8 @@ export interface State {
 }
 
 /** The state of a session that has just read `sources`. */
-export function freshState(sources: SiteSources): State {
-  const { config, errors } = readConfig(sources.configText);
+export function freshState(sources: SiteSources, overrides?: ConfigOverrides): State {
+  const { config, errors } = readConfig(sources.configText, 'site.yaml', overrides);
   return {
     sources,
     configText: sources.configText,

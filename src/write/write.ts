@@ -50,6 +50,7 @@ export async function writeSite(
   files: readonly OutputFile[],
   staticFiles: readonly StaticFile[],
   root: string,
+  onPageWritten?: () => void,
 ): Promise<BuildError[]> {
   const target = path.resolve(outDir);
   await recoverOutput(root, target);
@@ -59,7 +60,7 @@ export async function writeSite(
   const staging = await openStaging(root, target);
   let hold: SignalHold | null = null;
   try {
-    const { errors, staged } = await stage(staging, previous, files, staticFiles);
+    const { errors, staged } = await stage(staging, previous, files, staticFiles, onPageWritten);
     if (errors.length > 0) return errors;
     if (!previous) {
       await mkdir(path.dirname(target), { recursive: true });
@@ -92,6 +93,7 @@ async function stage(
   previous: Previous | null,
   files: readonly OutputFile[],
   staticFiles: readonly StaticFile[],
+  onPageWritten?: () => void,
 ): Promise<{ errors: BuildError[]; staged: string[] }> {
   const folders = new RealFolders(staging.files, { fresh: true });
   const pause = new TestPause('stage');
@@ -116,8 +118,9 @@ async function stage(
       // After one page failed, the rest are still rendered, to report every error.
       if (errors.length > 0) return;
       const bytes = Buffer.from(contents.html);
-      if (previousBytes(previous, file.path)?.equals(bytes)) return;
-      await put(file.path, (destination) => writeFile(destination, bytes));
+      if (!previousBytes(previous, file.path)?.equals(bytes))
+        await put(file.path, (destination) => writeFile(destination, bytes));
+      onPageWritten?.();
     },
     limit,
   );

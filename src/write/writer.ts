@@ -25,6 +25,8 @@ export interface SiteOutput {
   readonly pages: readonly OutputFile[];
   /** Every file copied as it is: static files, and bundle files beside their posts. */
   readonly staticFiles: readonly StaticFile[];
+  /** Told after each page is written, for a progress line (the staged writer only). */
+  readonly onPageWritten?: () => void;
   /**
    * Site-relative sources of static files that changed since the last write
    * (`static/site.css`): copied again though they come from the same file. A staged
@@ -61,8 +63,8 @@ export interface Writer {
 export function createStagedWriter(root: string, outDir: string): Writer {
   return {
     recover: () => recoverOutput(root, outDir),
-    async write({ pages, staticFiles }) {
-      const errors = await writeSite(outDir, pages, staticFiles, root);
+    async write({ pages, staticFiles, onPageWritten }) {
+      const errors = await writeSite(outDir, pages, staticFiles, root, onPageWritten);
       if (errors.length > 0) return { errors, written: [], deleted: [] };
       const written = [...pages.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
       return { errors, written: written.sort(), deleted: [] };
