@@ -37,7 +37,10 @@ async function rubric(cwd: string, args: string[]) {
   const [command, ...prefix] = [...(enforcing ?? []), process.execPath];
   const bin = path.join(packageRoot, 'bin', 'rubric.js');
   try {
-    const done = await promisify(execFile)(command, [...prefix, bin, ...args], { cwd });
+    // Plain text whatever the terminal or CI says: picocolors colours output under CI=true.
+    const env = { ...process.env, NO_COLOR: '1' };
+    delete env.CI;
+    const done = await promisify(execFile)(command, [...prefix, bin, ...args], { cwd, env });
     return { code: 0, stdout: done.stdout, stderr: done.stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
