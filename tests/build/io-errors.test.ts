@@ -38,7 +38,7 @@ async function rubric(cwd: string, args: string[]) {
   const bin = path.join(packageRoot, 'bin', 'rubric.js');
   try {
     // Plain text whatever the terminal or CI says: picocolors colours output under CI=true.
-    const env = { ...process.env, NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
     delete env.CI;
     const done = await promisify(execFile)(command, [...prefix, bin, ...args], { cwd, env });
     return { code: 0, stdout: done.stdout, stderr: done.stderr };
