@@ -2,8 +2,8 @@
  * Slugs: the one place where a label name or a post's file name becomes a URL segment.
  *
  * The rule (docs/architecture.md, "Where each rule lives"): lower case; every run of
- * characters that are not letters or digits becomes one `-`; Unicode letters are kept as written (after NFC), so `Sécurité`
- * is `sécurité` and `中东` stays `中东`; the result is never empty. A library slugger was
+ * characters that are not letters or digits becomes one `-`; Unicode letters are kept as
+ * written (after NFC), so `Sécurité` is `sécurité` and `中东` stays `中东`; the result is never empty. A library slugger was
  * not used because the common ones transliterate (`Россия` → `rossiya`) or keep `_`,
  * and this rule is the contract the URLs of every label page depend on.
  *
