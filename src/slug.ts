@@ -3,9 +3,10 @@
  *
  * The rule (docs/architecture.md, "Where each rule lives"): lower case; every run of
  * characters that are not letters or digits becomes one `-`; Unicode letters are kept as
- * written (after NFC), so `Sécurité` is `sécurité` and `中东` stays `中东`; the result is never empty. A library slugger was
- * not used because the common ones transliterate (`Россия` → `rossiya`) or keep `_`,
- * and this rule is the contract the URLs of every label page depend on.
+ * written (after NFC), so `Sécurité` is `sécurité` and `中东` stays `中东`; the result is
+ * never empty. A library slugger was not used because the common ones transliterate
+ * (`Россия` → `rossiya`) or keep `_`, and this rule is the contract the URLs of every
+ * label page depend on.
  *
  * A slug names a folder, and file systems take names of at most 255 bytes: a slug longer
  * than {@link MAX_SLUG_BYTES} bytes of UTF-8 is cut at a character boundary and given a
