@@ -6,30 +6,21 @@ import path from 'node:path';
 import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import { isBundle, slugFromFileName, slugFromStem } from '../slug.js';
 import type { SourceFile } from '../load/load.js';
-import { readFrontMatter } from './front-matter.js';
+import { readFrontMatter, type FrontMatterFields, type FrontMatterImage } from './front-matter.js';
 import { idPrefixOf } from './ids.js';
 import type { BodyLink } from './links.js';
-import type { FrontMatterImage } from './peer-keys.js';
 import type { Heading, MarkdownRenderer } from './markdown.js';
 import { templateFragmentWarning } from './template-fragment-warning.js';
 
-/** A post, parsed: plain data, so it can be cached or sent between threads. */
-export interface Post {
+/**
+ * A post, parsed: plain data, so it can be cached or sent between threads. The front
+ * matter's fields as they are, and what the body and the file name give.
+ */
+export interface Post extends FrontMatterFields {
   /** The source file, site-relative: `posts/2025-04-12-oman.md`. Unique; the post's key. */
   readonly source: string;
+  /** From `slug:`, else the file (or bundle folder) name. */
   readonly slug: string;
-  /** Where `slug:` stands in the file, or null when the slug comes from the file name. */
-  readonly slugAt: { readonly line: number; readonly column: number } | null;
-  readonly title: string;
-  /** Epoch milliseconds. */
-  readonly date: number;
-  /** False when the post gave a day alone: templates show no time of day. */
-  readonly dateHasTime: boolean;
-  readonly updated: number | null;
-  /** Label names as the author wrote them. */
-  readonly labels: readonly string[];
-  /** The post's own byline names, in order; empty means the site's author. */
-  readonly authors: readonly string[];
   /**
    * Plain text for lists, feeds and meta descriptions: `summary` from the front matter,
    * else the body before the jump break, else its first paragraph; may be empty.
@@ -37,19 +28,6 @@ export interface Post {
   readonly summary: string;
   /** The post's picture (front matter `image`, `cover` or `images`), as written. */
   readonly image: { readonly src: string; readonly alt: string | null } | null;
-  /** The post's exact path from front matter `url:` (`/2012/05/old.html`), or null. */
-  readonly fixedUrl: string | null;
-  readonly fixedUrlAt: { readonly line: number; readonly column: number } | null;
-  readonly draft: boolean;
-  /** A page of the site rather than a post (front matter `page: true`). */
-  readonly page: boolean;
-  /** Old site paths that redirect to this post (front matter `aliases`). */
-  readonly aliases: readonly string[];
-  /** The template that renders the post instead of `post` (front matter `layout`). */
-  readonly layout: string | null;
-  readonly layoutAt: { readonly line: number; readonly column: number } | null;
-  /** Front-matter keys the contract does not know, for templates. */
-  readonly data: Readonly<Record<string, unknown>>;
   readonly html: string;
   /** The body as lists show it: up to the jump break, or whole; headings without ids. */
   readonly excerptHtml: string;
@@ -95,34 +73,22 @@ export function parsePost(
       'Check the spelling after the ``` (`js`, `ts`, `python`, `bash`, `yaml`…), or write `text` for plain text.',
     ),
   );
+  // The front matter's fields as they are, but for those the body or the file complete.
+  const { summary, image, toc, ...fields } = frontMatter;
   const post: Post = {
     source: file.path,
+    ...fields,
     slug,
-    slugAt: frontMatter.slugAt,
-    title: frontMatter.title,
-    date: frontMatter.date,
-    dateHasTime: frontMatter.dateHasTime,
-    updated: frontMatter.updated,
-    labels: frontMatter.labels,
-    authors: frontMatter.authors,
-    summary: frontMatter.summary ?? rendered.summary,
-    image: frontMatter.image && { src: frontMatter.image.src, alt: frontMatter.image.alt },
-    fixedUrl: frontMatter.fixedUrl,
-    fixedUrlAt: frontMatter.fixedUrlAt,
-    draft: frontMatter.draft,
-    page: frontMatter.page,
-    aliases: frontMatter.aliases,
-    layout: frontMatter.layout,
-    layoutAt: frontMatter.layoutAt,
-    data: frontMatter.data,
+    summary: summary ?? rendered.summary,
+    image: image && { src: image.src, alt: image.alt },
     html: rendered.html,
     excerptHtml: rendered.excerptHtml,
     hasMore: rendered.hasMore,
     wordCount: rendered.wordCount,
-    toc: frontMatter.toc ? rendered.headings : null,
+    toc: toc ? rendered.headings : null,
     links: [
       // The front matter's picture is a link of the page too; the check skips remote ones.
-      ...(frontMatter.image ? [imageLink(frontMatter.image, bundle)] : []),
+      ...(image ? [imageLink(image, bundle)] : []),
       ...rendered.links.map((link) => ({ ...link, line: bodyLine - 1 + link.line })),
     ],
     ids: rendered.ids,

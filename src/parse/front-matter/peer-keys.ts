@@ -2,12 +2,12 @@
  * Front-matter keys that Jekyll, Hugo and Eleventy blogs carry, read into Rubric's own
  * contract: `author`/`authors` as lists of names, `image`/`cover`/`images` as the post's
  * picture, Hugo's `url:` as an exact path, and per-post `permalink:`, which is not read
- * and is said so. `front-matter.ts` calls these; each returns plain values and pushes
+ * and is said so. Rows of `keys.ts` call these; each returns plain values and pushes
  * its problems, placed at the offending key or item.
  */
-import { buildError, buildWarning, type BuildError, type BuildWarning } from '../errors.js';
-import { isSlug } from '../slug.js';
-import { itemPosition, type YamlEntry, type YamlText } from '../yaml.js';
+import { buildError, buildWarning, type BuildError, type BuildWarning } from '../../errors.js';
+import { isSlug } from '../../slug.js';
+import { itemPosition, type YamlEntry, type YamlText } from '../../yaml.js';
 
 /** The post's picture as the front matter gives it, before it is resolved to a URL. */
 export interface FrontMatterImage {
