@@ -93,15 +93,7 @@ export function buildError(
   message: string,
   hint: string,
 ): BuildError {
-  return {
-    severity: 'error',
-    name,
-    file: at.file,
-    line: at.line ?? 0,
-    column: at.column ?? 0,
-    message,
-    hint,
-  };
+  return { severity: 'error', name, ...located(at, message, hint) };
 }
 
 /** Makes a {@link BuildWarning}. */
@@ -111,15 +103,12 @@ export function buildWarning(
   message: string,
   hint: string,
 ): BuildWarning {
-  return {
-    severity: 'warning',
-    name,
-    file: at.file,
-    line: at.line ?? 0,
-    column: at.column ?? 0,
-    message,
-    hint,
-  };
+  return { severity: 'warning', name, ...located(at, message, hint) };
+}
+
+/** What an error and a warning both carry; an unknown line or column is 0. */
+function located(at: Location, message: string, hint: string): Located {
+  return { file: at.file, line: at.line ?? 0, column: at.column ?? 0, message, hint };
 }
 
 /** `posts/a.md:3:7`, `posts/a.md:3`, `posts/a.md`, or `site` when there is no file. */
