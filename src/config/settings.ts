@@ -43,7 +43,13 @@ type SettingName = Exclude<keyof SiteConfig, 'basePath'>;
 
 const text = requiredText((key) => `Write it as \`${key}: "…"\`.`);
 
-/** The settings, keyed as site.yaml writes them. Adding one is a row here (see README). */
+/**
+ * The settings, keyed as site.yaml writes them. Adding one: its field in `SiteConfig` and
+ * its default in `DEFAULT_CONFIG` (config.ts), then its row here (the type wants one per
+ * field): a reader from fields.ts (`comments: flag('Write …')`), one of its own that
+ * returns `accept(value)` or `refuse(message, hint)`, or `{ apply }` when it sets more
+ * than its field; then its line in the README's settings table.
+ */
 const SETTINGS: { readonly [K in SettingName]: SettingReader<Settings[K]> | AppliedSetting } = {
   title: text,
   description: text,

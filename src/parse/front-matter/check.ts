@@ -9,7 +9,7 @@ import { topLevelEntries, type YamlEntry, type YamlText } from '../../yaml.js';
 import { withoutControlCharacters } from '../source-text.js';
 import { repeatedKeyWarnings } from '../yaml-compat.js';
 import type { FrontMatter, ReadFields } from './contract.js';
-import { KEY_ROWS } from './keys.js';
+import { KEY_ROWS, type AnyKeyRow } from './keys.js';
 import { postKeys } from './post-keys.js';
 
 /** What checking the front matter found: the fields, or null when there are errors. */
@@ -32,7 +32,7 @@ const SUGGESTED_KEYS = [
   ...KEY_ROWS.filter((row) => row.suggested !== false).flatMap((row) => row.peerKeys ?? []),
 ];
 
-function keysOf(row: (typeof KEY_ROWS)[number]): string[] {
+function keysOf(row: AnyKeyRow): string[] {
   return [...row.keys, ...(row.peerKeys ?? [])];
 }
 
@@ -51,7 +51,7 @@ export function checkFrontMatter(file: string, yaml: YamlText, zone: string): Ch
   }
   warnings.push(...repeatedKeyWarnings(file, entries, LIST_KEYS));
   const post = postKeys(file, yaml, zone, entries);
-  // Each row gives its own fields; together they give all of them (see `row` in keys.ts).
+  // Each row gives its own fields; together they give all of them (see `keyTable`).
   const fields = KEY_ROWS.reduce<Partial<ReadFields>>(
     (read, row) => ({ ...read, ...row.read(post) }),
     {},

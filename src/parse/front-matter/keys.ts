@@ -15,8 +15,8 @@ import { permalinkWarning, readAuthors, readFixedUrl, readImage } from './peer-k
 import type { PostKeys } from './post-keys.js';
 import { readSlug } from './slug.js';
 
-/** One row of the key table: the keys that give some fields of the contract. */
-export interface KeyRow {
+/** One row of the key table: the keys that give fields `K` of the contract. */
+export interface KeyRow<K extends keyof ReadFields = keyof ReadFields> {
   /** Rubric's own keys. */
   readonly keys: readonly string[];
   /**
@@ -28,14 +28,30 @@ export interface KeyRow {
   readonly list?: boolean;
   /** False keeps the keys out of near-miss suggestions. */
   readonly suggested?: boolean;
-  readonly read: (post: PostKeys) => Partial<ReadFields>;
+  /** Reads the row's keys of one post: each field it names, with its type. */
+  readonly read: (post: PostKeys) => Pick<ReadFields, K>;
 }
 
-/** A row whose `read` gives every field it names, with its type (`{ toc: boolean }`). */
-function row<K extends keyof ReadFields>(
-  spec: Omit<KeyRow, 'read'> & { read: (post: PostKeys) => Pick<ReadFields, K> },
-): KeyRow {
+/** A row of the table, whichever fields it gives. */
+export type AnyKeyRow = Omit<KeyRow, 'read'> & {
+  readonly read: (post: PostKeys) => Partial<ReadFields>;
+};
+
+function row<K extends keyof ReadFields>(spec: KeyRow<K>): KeyRow<K> {
   return spec;
+}
+
+/** The fields that no row of `R` gives. */
+type Unread<R> = Exclude<keyof ReadFields, R extends KeyRow<infer K> ? K : never>;
+
+/**
+ * The rows, once every field of the contract has one: a field without a row makes
+ * `KEY_ROWS` a `{ unread }` that check.ts cannot read, so it fails to compile there.
+ */
+function keyTable<const R extends readonly AnyKeyRow[]>(
+  rows: R,
+): [Unread<R[number]>] extends [never] ? readonly AnyKeyRow[] : { unread: Unread<R[number]> } {
+  return rows as never;
 }
 
 /** A key that is `true` or `false`, and `absent` when left out (or wrong, after the error). */
@@ -49,8 +65,13 @@ const PEER_LABEL_KEYS = ['categories', 'category'];
 const SUMMARY_KEYS = ['summary', 'description', 'excerpt'];
 const summaryText = optionalText((key) => `Write it like \`${key}: "…"\`.`);
 
-/** The key table. Adding a key: a field in `contract.ts`, then a row here (see README). */
-export const KEY_ROWS: readonly KeyRow[] = [
+/**
+ * The key table. Adding a key: its field in `FrontMatterFields` (contract.ts), from where
+ * it reaches `Post` by itself, then a row here that gives it, such as
+ * `row({ keys: ['pinned'], read: (post) => ({ pinned: readFlag(post, 'pinned', hint) }) })`;
+ * then its line in the README's front-matter table.
+ */
+export const KEY_ROWS = keyTable([
   row({ keys: ['title'], read: (post) => ({ title: readTitle(post) }) }),
   row({ keys: ['date'], read: readPublished }),
   // `updated` over Hugo's `lastmod` when a post has both.
@@ -98,7 +119,7 @@ export const KEY_ROWS: readonly KeyRow[] = [
       return { fixedUrl, fixedUrlAt: fixedUrl === null ? null : locate(post, 'url') };
     },
   }),
-  {
+  row({
     keys: [],
     peerKeys: ['permalink'],
     read: (post) => {
@@ -106,7 +127,7 @@ export const KEY_ROWS: readonly KeyRow[] = [
       if (warning) post.warnings.push(warning);
       return {};
     },
-  },
+  }),
   row({ keys: ['slug'], read: readSlug }),
   row({
     keys: ['draft'],
@@ -158,7 +179,7 @@ export const KEY_ROWS: readonly KeyRow[] = [
       return { layout, layoutAt: layout === null ? null : locate(post, 'layout') };
     },
   }),
-];
+]);
 
 function locate(post: PostKeys, key: string): LineColumn | null {
   return post.last(key)?.valueAt ?? null;
