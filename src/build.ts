@@ -23,6 +23,7 @@ import {
 } from './session/session.js';
 import { createStagedWriter, type Writer } from './write/writer.js';
 import { nearMissConfigWarnings } from './load/config-names.js';
+import { toPosix } from './paths.js';
 
 export type { BuildProgress, HeldBackPost } from './session/session.js';
 
@@ -196,7 +197,7 @@ const WRITING: Readonly<Record<string, string>> = {
 function showPath(root: string, file: string): string {
   const relative = path.relative(root, file);
   if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return file;
-  return relative.split(path.sep).join('/');
+  return toPosix(relative);
 }
 
 /** The output folder must be a folder: a file there is not replaced. */

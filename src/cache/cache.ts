@@ -132,7 +132,8 @@ export class DiskCache {
   }
 }
 
-function readOrNull(file: string): Buffer | null {
+/** A file's bytes, or null when it cannot be read: for files whose absence is a miss. */
+export function readOrNull(file: string): Buffer | null {
   try {
     return readFileSync(file);
   } catch {

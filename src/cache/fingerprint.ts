@@ -3,12 +3,12 @@
  * else its parse depends on. Reading Rubric's own files and the V8 version is why this
  * lives with the cache, not in the parse stage: parsing itself only takes text and settings.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../load/load.js';
 import { packageRoot } from '../paths.js';
-import { hashKey } from './cache.js';
+import { hashKey, readOrNull } from './cache.js';
 
 /**
  * The version of the parse pipeline's output. Bump it when a change the fingerprint does
@@ -81,9 +81,5 @@ function dependencyLock(): string | undefined {
 }
 
 function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
+  return readOrNull(file)?.toString('utf8') ?? '';
 }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { build, type BuildResult, type HeldBackPost } from '../build.js';
 import { formatProblem, type Problem } from '../errors.js';
+import { plural } from '../plural.js';
 import {
   EXIT,
   HELP_OPTION,
@@ -149,7 +150,7 @@ function printReport(result: BuildResult, seconds: string, printer: Printer): nu
   if (!result.ok) {
     const count = result.errors.length;
     io.err(
-      colors.red(`build failed with ${count} error${count === 1 ? '' : 's'};`) +
+      colors.red(`build failed with ${plural(count, 'error')};`) +
         ` ${outShown}/ was left as it was.`,
     );
     return exitCodeOf(result.errors);
@@ -158,7 +159,7 @@ function printReport(result: BuildResult, seconds: string, printer: Printer): nu
     reportHeldBack(result.heldBack, io);
     if (result.draftCount > 0) {
       const n = result.draftCount;
-      io.out(`left out ${n} draft${n === 1 ? '' : 's'} (--drafts builds them)`);
+      io.out(`left out ${plural(n, 'draft')} (--drafts builds them)`);
     }
   }
   io.out(
@@ -184,6 +185,6 @@ function reportHeldBack(heldBack: readonly HeldBackPost[], io: CliIO): void {
   const n = heldBack.length;
   const more = n > HELD_BACK_LISTED ? ` (${String(n - HELD_BACK_LISTED)} not listed)` : '';
   io.out(
-    `held back ${String(n)} future post${n === 1 ? '' : 's'}${more}; the next is due ${next.due}: build again then to publish it`,
+    `held back ${plural(n, 'future post')}${more}; the next is due ${next.due}: build again then to publish it`,
   );
 }

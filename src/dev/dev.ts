@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { formatLocation, formatProblem, type Problem } from '../errors.js';
+import { plural } from '../plural.js';
 import { guardOutput, OUTPUT_LOST } from './output-guard.js';
 import { after, createQueue, type Schedule } from './queue.js';
 import { createRebuilder, type Rebuild } from './rebuild.js';
@@ -151,7 +152,7 @@ function reportRebuild(
   }
   if (run.errors.length > 0) {
     const n = run.errors.length;
-    log(`build failed with ${n} error${n === 1 ? '' : 's'}; still serving the last good pages`);
+    log(`build failed with ${plural(n, 'error')}; still serving the last good pages`);
     hub.broadcast({ type: 'failed', errors: overlayErrors(run.errors, formatLocation) });
     return basePath;
   }
@@ -160,9 +161,9 @@ function reportRebuild(
   const took = `in ${Math.round(result.ms)} ms`;
   log(
     changed === null
-      ? `built ${pages} page${pages === 1 ? '' : 's'} (${files} files written) ${took}`
-      : `${describe(changed)}: ${pages} page${pages === 1 ? '' : 's'} rendered, ` +
-          `${files} file${files === 1 ? '' : 's'} written, ${result.deleted.length} deleted ${took}`,
+      ? `built ${plural(pages, 'page')} (${files} files written) ${took}`
+      : `${describe(changed)}: ${plural(pages, 'page')} rendered, ` +
+          `${plural(files, 'file')} written, ${result.deleted.length} deleted ${took}`,
   );
   hub.broadcast({ type: 'built', files: result.written });
   return basePath;

@@ -16,6 +16,7 @@ import { cacheFolder } from '../cache/cache.js';
 import { createInPlaceWriter } from '../write/in-place.js';
 import { classify } from '../session/classify.js';
 import path from 'node:path';
+import { toPosix } from '../paths.js';
 
 /** What `rubric dev` builds. */
 export interface RebuildOptions {
@@ -62,7 +63,7 @@ export interface Rebuilder {
 /** Makes the rebuilder of a site. */
 export function createRebuilder(options: RebuildOptions): Rebuilder {
   const { root, outDir } = resolveFolders(options);
-  const relative = path.relative(root, outDir).split(path.sep).join('/');
+  const relative = toPosix(path.relative(root, outDir));
   const outputFolder =
     relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
   const session = createSession({

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { classify } from '../session/classify.js';
+import { toPosix } from '../paths.js';
 
 /** How long chokidar swallows repeated change events for one file. */
 const CHANGE_THROTTLE_MS = 50;
@@ -26,7 +27,7 @@ export async function watchSite(
   outputFolder: string | undefined,
   onChange: (paths: string[]) => void,
 ): Promise<SiteWatcher> {
-  const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+  const relative = (file: string) => toPosix(path.relative(root, file));
   const watcher = watch(root, {
     ignoreInitial: true,
     ignored: (file, stats) => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { mapLimit } from '../concurrency.js';
 import { hrefOf } from '../route/urls.js';
 import { slugify } from '../slug.js';
+import { toPosix } from '../paths.js';
 
 /** Where images go and how their new `src` is made. */
 export interface ImageTarget {
@@ -70,7 +71,7 @@ export async function downloadImages(
   let present = 0;
   await mkdir(target.dir, { recursive: true });
   const srcOf = (file: string) =>
-    hrefOf(`/${path.relative(target.staticDir, file).split(path.sep).join('/')}`, target.basePath);
+    hrefOf(`/${toPosix(path.relative(target.staticDir, file))}`, target.basePath);
 
   await mapLimit(
     unique,

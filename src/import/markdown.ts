@@ -18,6 +18,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { isJumpBreakText } from '../parse/jump-break.js';
 
 /** How links and images in a body are rewritten; each returns the new URL or undefined. */
 export interface BodyRewrites {
@@ -251,7 +252,7 @@ function paragraphs(tree: HastRoot): void {
 }
 
 function isJumpBreakComment(node: RootContent | ElementContent): boolean {
-  return node.type === 'comment' && /^\s*more\s*$/i.test(node.value);
+  return node.type === 'comment' && isJumpBreakText(node.value);
 }
 
 /** Blogger's newer editor writes the jump break as an empty `<a name="more">`. */

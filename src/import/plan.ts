@@ -8,7 +8,9 @@ import { stringify } from 'yaml';
 import { readConfig, type SiteConfig } from '../config/config.js';
 import { compareStrings } from '../errors.js';
 import { hrefOf, labelUrl, postUrl, staticPageUrl } from '../route/urls.js';
-import { labelKey, slugify } from '../slug.js';
+import { labelSlug } from '../model/labels.js';
+import { labelKey } from '../slug.js';
+import { plural } from '../plural.js';
 import type { SkippedEntry } from './entries.js';
 import { hostOf, rewriteLink, type LinkTable } from './links.js';
 import type { BodyConverter, BodyRewrites } from './markdown.js';
@@ -133,11 +135,6 @@ export function planImport(
   };
 }
 
-/** `1 comment`, `3 comments`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /**
  * Each post's URL on the new site, by post id, as {@link planImport} will make them: for
  * sources whose bodies link to other posts by name (`{% post_url %}`, `{{< ref >}}`).
@@ -194,8 +191,7 @@ function linkTable(
   if (![...hosts].some((host) => BLOGSPOT.test(host))) {
     for (const host of likelyHosts(blog, posts, converter)) hosts.add(host);
   }
-  const label = (name: string) =>
-    hrefOf(labelUrl(config.labelSlugs.get(labelKey(name)) ?? slugify(name)), config.basePath);
+  const label = (name: string) => hrefOf(labelUrl(labelSlug(name, config)), config.basePath);
   return { posts, hosts, label };
 }
 

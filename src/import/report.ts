@@ -2,7 +2,7 @@
  * The summary an import prints: what was carried over, what was skipped and why, and
  * what happened to each file. Pure, so the CLI only prints it.
  */
-import { plural } from './plan.js';
+import { plural } from '../plural.js';
 import type { ImportSuccess } from './import.js';
 
 const FORMAT_NAMES: Readonly<Record<ImportSuccess['format'], string>> = {
@@ -34,7 +34,7 @@ export function importSummary(result: ImportSuccess): string[] {
   }
   if (result.skipped.length > 0) {
     const n = result.skipped.length;
-    lines.push(`skipped ${n} ${n === 1 ? 'entry' : 'entries'}:`);
+    lines.push(`skipped ${plural(n, 'entry', 'entries')}:`);
     for (const [reason, at] of byReason) {
       const where =
         at.length === 1 ? `line ${at[0] ?? 0}` : `${at.length}×, first at line ${at[0] ?? 0}`;

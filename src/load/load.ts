@@ -8,7 +8,8 @@ import path from 'node:path';
 import { mapLimit } from '../concurrency.js';
 import { readConfig } from '../config/config.js';
 import { compareStrings, ioError, isSystemError, type BuildError } from '../errors.js';
-import { packageRoot } from '../paths.js';
+import { packageRoot, toPosix } from '../paths.js';
+import { isEditorLitter, isNotSource } from './skipped-names.js';
 import { findTheme, loadHelpers, type HelperModule } from './theme.js';
 import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
 import {
@@ -81,12 +82,6 @@ export interface SiteSources {
 export const BUILT_IN_THEME = path.join(packageRoot, 'templates');
 const BUILT_IN_STATIC = path.join(packageRoot, 'static');
 
-/** Files that editors and operating systems leave beside real ones (as `classify`). */
-const LITTER = [/~$/, /^#.*#$/, /^\.#/, /\.sw[px]$/, /^\.DS_Store$/, /^Thumbs\.db$/];
-const isLitter = (name: string) => LITTER.some((pattern) => pattern.test(name));
-/** Sources are never hidden files; static files may be (`.well-known/`, `.nojekyll`). */
-const isNotSource = (name: string) =>
-  isLitter(name) || name.startsWith('.') || name === 'node_modules';
 
 const POST_RULES: WalkRules = {
   wants: (name) => /\.(md|markdown)$/.test(name),
@@ -96,7 +91,7 @@ const TEMPLATE_RULES: WalkRules = {
   wants: (name) => /\.(hbs|handlebars)$/.test(name),
   skips: isNotSource,
 };
-const STATIC_RULES: WalkRules = { wants: () => true, skips: isLitter };
+const STATIC_RULES: WalkRules = { wants: () => true, skips: isEditorLitter };
 
 /** Reads a site folder. What cannot be read is reported in `errors`, never skipped. */
 export async function loadSite(root: string): Promise<SiteSources> {
@@ -411,10 +406,6 @@ async function folderProblem(folder: string): Promise<string | null> {
 function sourceFile(file: string, bytes: Uint8Array): SourceFile {
   const { text, invalidUtf8At } = decodeUtf8(bytes);
   return invalidUtf8At ? { path: file, text, invalidUtf8At } : { path: file, text };
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
 }
 
 /** A read file without the walk's relative path. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ThemeSetting } from '../config/config.js';
 import { buildError, ioError, isSystemError, type BuildError } from '../errors.js';
+import { toPosix } from '../paths.js';
 
 /** A theme folder (with `templates/` and `static/`) that a site's `theme:` names. */
 export interface ThemeFolder {
@@ -82,7 +83,7 @@ export async function findTheme(
   }
   const relative = path.relative(root, folder);
   const shown = relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative;
-  return { theme: { folder, shown: shown.split(path.sep).join('/') }, errors: [] };
+  return { theme: { folder, shown: toPosix(shown) }, errors: [] };
 }
 
 /** The folder of an installed package, from the node_modules folders Node would search. */

@@ -9,6 +9,7 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildError, ioError, isSystemError, type BuildError } from '../errors.js';
+import { toPosix } from '../paths.js';
 
 /** The folder nothing may be read from outside of, and how messages name paths in it. */
 export interface Boundary {
@@ -50,7 +51,7 @@ export function boundaryOf(real: string, prefix = ''): Boundary {
   return {
     real,
     show: (file) => {
-      const relative = path.relative(real, file).split(path.sep).join('/');
+      const relative = toPosix(path.relative(real, file));
       if (relative === '') return prefix === '' ? '.' : prefix;
       if (!isInside(real, file)) return file;
       return prefix === '' ? relative : `${prefix}/${relative}`;

@@ -40,6 +40,17 @@ interface Gathered {
   readonly posts: number[];
 }
 
+/**
+ * The slug of a label, the one place that decides it: the site's `labelSlugs` entry for the
+ * label's key, else the slug of the key. Of the key, not of the name as written, so every
+ * spelling of one label (`"+  +"` and `"+ +"`, `C++ ` and `c++`) has the same slug; the
+ * importers call this too, so the label links they write lead to the pages the build makes.
+ */
+export function labelSlug(name: string, config: Pick<SiteConfig, 'labelSlugs'>): string {
+  const key = labelKey(name);
+  return config.labelSlugs.get(key) ?? slugify(key);
+}
+
 /** Groups the labels of `posts`, which must be sorted newest first. */
 export function collectLabels(posts: readonly Post[], config: SiteConfig): LabelTable {
   // Sites reuse a few label names thousands of times: work out each name's key once.
@@ -73,7 +84,7 @@ export function collectLabels(posts: readonly Post[], config: SiteConfig): Label
   const unsorted = [...byKey.values()].map((gathered): Label => {
     const name = mostUsedSpelling(gathered.spellings);
     if (gathered.spellings.size > 1) warnings.push(variantsWarning(name, gathered.spellings));
-    const slug = config.labelSlugs.get(gathered.key) ?? slugify(gathered.key);
+    const slug = labelSlug(gathered.key, config);
     return { key: gathered.key, name, slug, posts: gathered.posts };
   });
   const labels = unsorted.sort(

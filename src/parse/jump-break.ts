@@ -7,8 +7,20 @@ import type { Element, Root as HastRoot, RootContent } from 'hast';
 import type { VFile } from 'vfile';
 import { hasRawHtml, parseRawHtml } from './raw-html.js';
 
-/** Blogger's jump break, as Blogger writes it and as people type it. */
-const JUMP_BREAK = /^<!--\s*more\s*-->$/i;
+/**
+ * What a comment says when it is Blogger's jump break, as Blogger writes it and as people
+ * type it (`more`, ` more `, `MORE`). The importers ask this too ({@link isJumpBreakText}),
+ * so a break they keep is one the build finds.
+ */
+const JUMP_BREAK_TEXT = /^\s*more\s*$/i;
+
+/** An HTML comment, whole, and what is inside it. */
+const COMMENT = /^<!--([\s\S]*)-->$/;
+
+/** True when the text inside an HTML comment makes it a jump break. */
+export function isJumpBreakText(inside: string): boolean {
+  return JUMP_BREAK_TEXT.test(inside);
+}
 
 /** The id the "Read more" links land on, Blogger's. */
 export const JUMP_ID = 'more';
@@ -45,5 +57,7 @@ export function withRawHtmlParsed(
 
 /** Only a jump break on its own line (an HTML block at the top level) counts. */
 function isJumpBreak(node: RootContent): boolean {
-  return node.type === 'raw' && JUMP_BREAK.test(node.value.trim());
+  if (node.type !== 'raw') return false;
+  const inside = COMMENT.exec(node.value.trim())?.[1];
+  return inside !== undefined && isJumpBreakText(inside);
 }

@@ -3,6 +3,7 @@
  * turns each into a kind, so the session knows what to load again and what to keep.
  * It mirrors what the load stage reads: a path that a build would not read is ignored.
  */
+import { isEditorLitter, isHiddenOrModules } from '../load/skipped-names.js';
 
 /** The kinds of change, from the cheapest to handle to the most expensive. */
 export type ChangeKind =
@@ -21,8 +22,6 @@ export type ChangeKind =
   /** Anything a build does not read: editor temp files, the output folder, others. */
   | 'ignored';
 
-/** Files that editors and operating systems leave beside real ones (as the load stage). */
-const LITTER = [/~$/, /^#.*#$/, /^\.#/, /\.sw[px]$/, /^\.DS_Store$/, /^Thumbs\.db$/];
 
 const POST = /\.(md|markdown)$/;
 const TEMPLATE = /\.(hbs|handlebars)$/;
@@ -40,10 +39,10 @@ export function classify(file: string, outputFolder?: string): ChangeKind {
   const name = segments[segments.length - 1] ?? '';
   if (top === undefined || segments.includes('..')) return 'ignored';
   if (isInside(segments, outputFolder)) return 'ignored';
-  if (LITTER.some((pattern) => pattern.test(name))) return 'ignored';
+  if (isEditorLitter(name)) return 'ignored';
   if (rest.length === 0 && !isFolder) return top === 'site.yaml' ? 'config' : 'ignored';
   if (top !== 'posts' && top !== 'templates' && top !== 'static') return 'ignored';
-  if (top !== 'static' && rest.some((s) => s.startsWith('.') || s === 'node_modules')) {
+  if (top !== 'static' && rest.some(isHiddenOrModules)) {
     return 'ignored';
   }
   if (isFolder) return 'folder';

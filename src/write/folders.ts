@@ -6,6 +6,7 @@
  */
 import { readdir, lstat, mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { toPosix } from '../paths.js';
 
 /** What an output folder holds, found without following links; forward-slash paths. */
 export interface OutputScan {
@@ -117,10 +118,6 @@ export async function linkOnPath(root: string, file: string): Promise<string | n
     if (stats.isSymbolicLink()) return folder;
   }
   return null;
-}
-
-export function toPosix(file: string): string {
-  return file.split(path.sep).join('/');
 }
 
 export function isCode(error: unknown, code: string): boolean {

@@ -13,7 +13,8 @@ import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { buildError } from '../../errors.js';
 import { FEED_URL, labelUrl } from '../../route/urls.js';
-import { labelKey, slugify } from '../../slug.js';
+import { labelSlug } from '../../model/labels.js';
+import { slugify } from '../../slug.js';
 import { isoDate, splitSource, stringList, textOf } from '../folder/front-matter.js';
 import {
   commonFields,
@@ -150,7 +151,7 @@ function convertSite(
       settings: ({ config: site }) => {
         const redirects: Record<string, string> = { '/index.xml': FEED_URL };
         for (const name of [...labels].sort()) {
-          const target = labelUrl(site.labelSlugs.get(labelKey(name)) ?? slugify(name));
+          const target = labelUrl(labelSlug(name, site));
           for (const taxonomy of ['tags', 'categories'])
             redirects[`/${taxonomy}/${slugify(name)}/`] = target;
         }

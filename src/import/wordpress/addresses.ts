@@ -12,7 +12,8 @@
  */
 import type { SiteConfig } from '../../config/config.js';
 import { FEED_URL, HOME_URL, labelFeedUrl, labelUrl } from '../../route/urls.js';
-import { labelKey, slugify } from '../../slug.js';
+import { labelSlug } from '../../model/labels.js';
+import { slugify } from '../../slug.js';
 import { safeDecode, type WordPressPost } from './entries.js';
 import type { WxrChannel, WxrTerm } from './wxr.js';
 
@@ -32,7 +33,7 @@ export function oldAddresses(
   config: SiteConfig,
 ): Record<string, string> {
   const map = new Map<string, string>();
-  const label = (name: string) => config.labelSlugs.get(labelKey(name)) ?? slugify(name);
+  const label = (name: string) => labelSlug(name, config);
   const logins = new Set<string>();
   const used = new Set<string>();
   for (const post of posts) {
