@@ -78,7 +78,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const writer = createStagedWriter(root, outDir);
   // A build killed while moving its files into place is finished first, whatever follows.
   await writer.recover();
-  const folderError = checkOutputFolder(root, outDir) ?? (await outputIsAFile(outDir));
+  const folderError = checkOutputFolder(root, outDir) ?? (await outputIsAFile(root, outDir));
   const now = options.now ?? Date.now();
   const session = createSession({
     root,
@@ -201,12 +201,12 @@ function showPath(root: string, file: string): string {
 }
 
 /** The output folder must be a folder: a file there is not replaced. */
-async function outputIsAFile(outDir: string): Promise<BuildError | null> {
+async function outputIsAFile(root: string, outDir: string): Promise<BuildError | null> {
   const stats = await stat(outDir).catch(() => null);
   if (!stats || stats.isDirectory()) return null;
   return buildError(
     'OutputFolder',
-    { file: '' },
+    { file: showPath(root, outDir) },
     `The output folder ${outDir} is a file, not a folder, and Rubric does not replace it.`,
     'Move the file away, or choose another folder with --out.',
   );
@@ -234,7 +234,7 @@ export function checkOutputFolder(root: string, outDir: string): BuildError | nu
   if (inside(outDir, root) || sourceFolders.some((folder) => inside(folder, outDir))) {
     return buildError(
       'OutputFolder',
-      { file: '' },
+      { file: showPath(root, outDir) },
       `The output folder ${outDir} would replace the site's own files: each build deletes and rewrites it.`,
       'Choose a folder of its own with --out, such as dist.',
     );

@@ -12,7 +12,8 @@ import { TEMPLATE_NAMES, WITHOUT_LAYOUT, type Page } from '../route/view.js';
 import { createHelpers } from './helpers.js';
 import { templateOf } from './layouts.js';
 import { renderBuiltIn } from './redirect.js';
-import { HelperFailure, siteHelpers } from './site-helpers.js';
+import { siteHelpers } from './site-helpers.js';
+import { renderError, syntaxError } from './template-errors.js';
 
 /** Renders one page to its text: HTML, or XML or plain text for feeds, sitemap and robots. */
 export type PageRenderer = (page: Page) => { html: string } | { error: BuildError };
@@ -49,7 +50,8 @@ export function createRenderer(
       errors.push(
         buildError(
           'TemplateMissing',
-          { file: 'templates' },
+          // The file a site would add: its templates/ is laid over the built-in theme.
+          { file: `templates/${name}.hbs` },
           `The theme has no \`${name}\` template.`,
           `Add templates/${name}.hbs, or delete the site's templates/ folder to use the built-in theme.`,
         ),
@@ -93,38 +95,7 @@ function compile(
     handlebars.precompile(source.text, { strict: false });
     return handlebars.compile(source.text, { preventIndent: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/.exec(message)?.[1];
-    errors.push(
-      buildError(
-        'TemplateSyntax',
-        { file: source.path, line: line ? Number(line) : 0 },
-        `This template does not compile: ${firstLine(message)}.`,
-        'Check that every {{#block}} has its {{/block}} and every {{ has its }}.',
-      ),
-    );
+    errors.push(syntaxError(error, source));
     return null;
   }
-}
-
-function renderError(error: unknown, page: Page, template: TemplateSource): BuildError {
-  if (error instanceof HelperFailure) {
-    return buildError(
-      'TemplateRender',
-      { file: template.path },
-      `Rendering ${page.url} failed in the helper \`${error.helper}\` (from ${error.file}), called by ${template.path} or a partial it uses: ${error.message}.`,
-      'Fix the helper, or the values the template passes it; a helper must return a string or a SafeString, at once.',
-    );
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return buildError(
-    'TemplateRender',
-    { file: template.path },
-    `Rendering ${page.url} failed: ${firstLine(message)}.`,
-    'A partial or helper the template names may be missing or misspelt.',
-  );
-}
-
-function firstLine(text: string): string {
-  return (text.split('\n')[0] ?? text).replace(/[.:]\s*$/, '');
 }

@@ -77,7 +77,7 @@ function postClaims(
       errors.push(
         buildError(
           'ReservedPath',
-          { file: post.source, ...(fixed ? post.fixedUrlAt : null) },
+          { file: post.source, ...(fixed ? post.fixedUrlAt : post.slugAt) },
           `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/, /archive/).`,
           fixed
             ? 'Give the post another `url:`.'

@@ -85,6 +85,16 @@ describe('a build with broken posts', () => {
     ]);
   });
 
+  it('points a post on a reserved path at its `slug:`, when the slug is written', async () => {
+    const built = await buildSite({
+      'site.yaml': 'permalink: /:slug/\n',
+      'posts/a.md': post({ title: 'A', date: '2025-01-01', slug: 'labels' }),
+    });
+    expect(built.result.errors.map((e) => `${e.name} ${e.file}:${e.line}:${e.column}`)).toEqual([
+      'ReservedPath posts/a.md:4:7',
+    ]);
+  });
+
   it('fails when a page would overwrite a static file', async () => {
     const built = await buildSite({
       ...good,
@@ -104,28 +114,33 @@ describe('a build with broken posts', () => {
     expect(built.result.errors[0]?.message).toContain('differ only in letter case');
   });
 
-  // Column 0 is "unknown" (errors.ts): Handlebars' parse errors name a line only. Issue 12
-  // part 6 gives TemplateSyntax a column; these pins change with it.
+  // Handlebars' parse errors give a line, and a `^` under an excerpt: the column is where
+  // the excerpt fits on that line. Its checked errors carry a 0-based column of their own.
   it.each([
     // The #if is never closed: Handlebars finds out at the end, line 4 (after the last newline).
-    ['an unclosed block', '<h1>{{post.title}}</h1>\n{{#if post.summary}}\n<p>x</p>\n', 4],
-    ['a tag missing a brace', '<article>\n<h1>{{post.title}</h1>\n</article>\n', 2],
-  ])('reports a template syntax error (%s) at its file and line', async (_what, text, line) => {
+    ['an unclosed block', '<h1>{{post.title}}</h1>\n{{#if post.summary}}\n<p>x</p>\n', '4:1'],
+    ['a tag missing a brace', '<article>\n<h1>{{post.title}</h1>\n</article>\n', '2:17'],
+    ['a block closed by another name', '<main>\n  {{#if post.toc}}x{{/each}}\n</main>\n', '2:6'],
+    ['a partial without a name', '<main>\n\n\n   {{> }}</main>\n', '4:8'],
+  ])('reports a template syntax error (%s) at its line and column', async (_what, text, at) => {
     const built = await buildSite({ ...good, 'templates/post.hbs': text });
     expect(built.result.errors.map((e) => `${e.name} ${e.file}:${e.line}:${e.column}`)).toEqual([
-      `TemplateSyntax templates/post.hbs:${line}:0`,
+      `TemplateSyntax templates/post.hbs:${at}`,
     ]);
   });
 
   it('reports a missing partial at render time, naming the template', async () => {
     const built = await buildSite({
       ...good,
-      'templates/labels.hbs': '{{> nowhere}}',
+      'templates/labels.hbs': '<main>\n  <h1>Labels</h1> {{> nowhere}}\n</main>\n',
     });
     expect(built.result.errors).toHaveLength(1);
+    // At the statement that names the partial: Handlebars' error says only its name.
     expect(built.result.errors[0]).toMatchObject({
       name: 'TemplateRender',
       file: 'templates/labels.hbs',
+      line: 2,
+      column: 19,
     });
     expect(built.result.errors[0]?.message).toContain('nowhere');
   });
@@ -141,7 +156,10 @@ describe('a build with broken posts', () => {
   it('refuses an output folder that would replace the site itself', async () => {
     const root = await makeSite(good);
     const built = await buildAt(root, { outDir: root, cache: false });
-    expect(built.result.errors.map((e) => e.name)).toEqual(['OutputFolder']);
+    // The folder is what is wrong: it is the problem's file (absolute, as it is not inside).
+    expect(built.result.errors.map((e) => [e.name, e.file, e.line])).toEqual([
+      ['OutputFolder', root, 0],
+    ]);
     expect(await listFiles(root)).toEqual(['posts/2025-01-01-good.md']);
   });
 });

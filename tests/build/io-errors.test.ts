@@ -193,9 +193,10 @@ describe('files that cannot be written', () => {
   it('refuse an output folder that is a file, leaving the file as it was', async () => {
     const root = await makeSite({ ...site, 'notes.txt': 'a file\n' });
     const built = await buildAt(root, { outDir: path.join(root, 'notes.txt'), cache: false });
-    expect(built.result.errors.map((e) => [e.name, e.message])).toEqual([
+    expect(built.result.errors.map((e) => [e.name, e.file, e.message])).toEqual([
       [
         'OutputFolder',
+        'notes.txt',
         `The output folder ${path.join(root, 'notes.txt')} is a file, not a folder, and Rubric does not replace it.`,
       ],
     ]);

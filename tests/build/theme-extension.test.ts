@@ -70,13 +70,19 @@ describe('templates/helpers.js', () => {
   it('reports a helper that throws as a TemplateRender error naming the helper and the template', async () => {
     const built = await buildSite({
       'posts/2025-03-01-tom.md': post({ title: 'Tom', date: '2025-03-01' }),
-      'templates/post.hbs': '<h1>{{boom post.title}}</h1>\n',
+      'templates/post.hbs': '<article>\n  <h1>{{boom post.title}}</h1>\n</article>\n',
       'templates/helpers.js': 'export function boom() { throw new Error("no boom today"); }\n',
     });
     expect(built.result.ok).toBe(false);
     expect(built.result.errors).toHaveLength(1);
     const [error] = built.result.errors;
-    expect(error).toMatchObject({ name: 'TemplateRender', file: 'templates/post.hbs' });
+    // At the first call of the helper in the template.
+    expect(error).toMatchObject({
+      name: 'TemplateRender',
+      file: 'templates/post.hbs',
+      line: 2,
+      column: 7,
+    });
     expect(error?.message).toBe(
       'Rendering /2025/03/tom/ failed in the helper `boom` (from templates/helpers.js), called by templates/post.hbs or a partial it uses: it threw: no boom today.',
     );
