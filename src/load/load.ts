@@ -1,16 +1,17 @@
 /**
- * The load stage: reads `site.yaml`, lists and reads every source of a site. With
- * `write`, the only code that touches the disk; what it returns is plain data, with what
- * went wrong as errors (`walk.ts` keeps every read inside the site folder).
+ * The load stage: reads `site.yaml`, lists and reads every source of a site. What it
+ * returns is plain data, with what went wrong as errors (`walk.ts` keeps every read inside
+ * the site folder; `theme-layers.ts` lays the site's templates and static files over the
+ * theme's and the built-in ones).
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../concurrency.js';
-import { readConfig } from '../config/config.js';
-import { compareStrings, ioError, isSystemError, type BuildError } from '../errors.js';
-import { packageRoot, toPosix } from '../paths.js';
-import { isEditorLitter, isNotSource } from './skipped-names.js';
-import { findTheme, loadHelpers, type HelperModule } from './theme.js';
+import { compareStrings, ioError, type BuildError } from '../errors.js';
+import { readTexts, sourceFile, sourceFileOf } from './read-files.js';
+import { isNotSource } from './skipped-names.js';
+import type { HelperModule } from './theme.js';
+import { loadTheme } from './theme-layers.js';
 import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
 import {
   boundaryOf,
@@ -21,13 +22,14 @@ import {
   resolvePath,
   walkFolder,
   type Boundary,
-  type FoundFile,
   type WalkRules,
 } from './walk.js';
 
-export type { BundleFile, ImageSize } from './bundles.js';
-import { decodeUtf8 } from '../utf8.js';
 import type { LineColumn } from '../yaml.js';
+
+export type { BundleFile, ImageSize } from './bundles.js';
+export { BUILT_IN_THEME } from './theme-layers.js';
+export { siteFolderProblem } from './site-folder.js';
 
 /** A text file of the site, with its path relative to the site folder. */
 export interface SourceFile {
@@ -78,21 +80,10 @@ export interface SiteSources {
   readonly errors: readonly BuildError[];
 }
 
-/** The built-in theme: this package's own `templates/` and `static/`. */
-export const BUILT_IN_THEME = path.join(packageRoot, 'templates');
-const BUILT_IN_STATIC = path.join(packageRoot, 'static');
-
-
 const POST_RULES: WalkRules = {
   wants: (name) => /\.(md|markdown)$/.test(name),
   skips: isNotSource,
 };
-const TEMPLATE_RULES: WalkRules = {
-  wants: (name) => /\.(hbs|handlebars)$/.test(name),
-  skips: isNotSource,
-};
-const STATIC_RULES: WalkRules = { wants: () => true, skips: isEditorLitter };
-
 /** Reads a site folder. What cannot be read is reported in `errors`, never skipped. */
 export async function loadSite(root: string): Promise<SiteSources> {
   const site = boundaryOf(await realFolder(root));
@@ -213,67 +204,6 @@ async function readChangedPost(
   }
 }
 
-type Theme = Pick<SiteSources, 'templates' | 'staticFiles' | 'helpers' | 'errors'>;
-
-/**
- * The templates of a site: its own over its `theme:`'s (see `theme.ts`) over the built-in
- * ones, file by file; the helpers of the theme and the site; and the static files.
- */
-async function loadTheme(root: string, site: Boundary, configText: string | null): Promise<Theme> {
-  const found = await findTheme(root, readConfig(configText).config.theme);
-  // A theme from node_modules may be a link to anywhere; it is bounded by its own folder.
-  const themeFolder = found.theme ? await realFolder(found.theme.folder) : null;
-  const themeBoundary = themeFolder === null ? null : boundaryOf(themeFolder, 'theme');
-  const themeTemplates = themeFolder === null ? null : path.join(themeFolder, 'templates');
-  const builtIn = boundaryOf(await realFolder(BUILT_IN_THEME), 'templates (built-in)');
-  const siteTemplatesFolder = path.join(site.real, 'templates');
-  const [siteTemplates, themeLayer, builtInTemplates, themeHelpers, siteHelpers] =
-    await Promise.all([
-      listTemplates(site, siteTemplatesFolder, false),
-      themeBoundary && themeTemplates
-        ? listTemplates(themeBoundary, themeTemplates, false)
-        : { templates: [], errors: [] },
-      listTemplates(builtIn, builtIn.real, true),
-      themeTemplates
-        ? loadHelpers(themeTemplates, toPosix(path.relative(root, themeTemplates)))
-        : { module: null, errors: [] },
-      loadHelpers(siteTemplatesFolder, 'templates'),
-    ]);
-  const templates = mergeTemplates(builtInTemplates.templates, [
-    ...themeLayer.templates,
-    ...siteTemplates.templates,
-  ]);
-  // The built-in layout links the built-in stylesheet, so whoever uses the built-in
-  // layout also gets the built-in static files, under the theme's and the site's own.
-  const usesBuiltInLayout = templates.some((t) => t.name === 'layout' && t.builtIn);
-  const staticLayers = [
-    ...(themeBoundary && themeFolder
-      ? [{ boundary: themeBoundary, folder: path.join(themeFolder, 'static') }]
-      : []),
-    { boundary: site, folder: path.join(site.real, 'static') },
-  ];
-  if (usesBuiltInLayout && path.resolve(root) !== path.resolve(packageRoot)) {
-    const real = await realFolder(BUILT_IN_STATIC);
-    staticLayers.unshift({ boundary: boundaryOf(real, 'static (built-in)'), folder: real });
-  }
-  const statics = await listStatic(root, staticLayers);
-  const helpers = [themeHelpers.module, siteHelpers.module].filter((m) => m !== null);
-  return {
-    templates,
-    staticFiles: statics.staticFiles,
-    helpers,
-    errors: [
-      ...found.errors,
-      ...siteTemplates.errors,
-      ...themeLayer.errors,
-      ...builtInTemplates.errors,
-      ...statics.errors,
-      ...themeHelpers.errors,
-      ...siteHelpers.errors,
-    ],
-  };
-}
-
 /** Reads `site.yaml` (null when there is none); through a link only inside the site. */
 async function readConfigText(
   site: Boundary,
@@ -299,118 +229,4 @@ async function readPosts(site: Boundary): Promise<{ files: SourceFile[]; errors:
     files: read.files.map((file) => sourceFileOf(file)),
     errors: [...found.errors, ...read.errors],
   };
-}
-
-/** Reads found files, naming each `prefix/relative`; a file that fails is an error. */
-async function readTexts(
-  files: readonly FoundFile[],
-  prefix: string,
-  doing: string,
-): Promise<{ files: (SourceFile & { relative: string })[]; errors: BuildError[] }> {
-  const errors: BuildError[] = [];
-  const read = await mapLimit(files, async (file) => {
-    const shown = `${prefix}/${file.relative}`;
-    try {
-      return { ...sourceFile(shown, await readFile(file.real)), relative: file.relative };
-    } catch (error) {
-      errors.push(ioError(shown, doing, error));
-      return null;
-    }
-  });
-  return { files: read.filter((file) => file !== null), errors };
-}
-
-async function listTemplates(
-  boundary: Boundary,
-  folder: string,
-  builtIn: boolean,
-): Promise<{ templates: TemplateSource[]; errors: BuildError[] }> {
-  const found = await walkFolder(boundary, folder, TEMPLATE_RULES);
-  const prefix = builtIn ? 'templates (built-in)' : 'templates';
-  const read = await readTexts(found.files, prefix, 'read this template');
-  const templates = read.files.map((file): TemplateSource => {
-    const stem = file.relative.replace(/\.(hbs|handlebars)$/, '');
-    const isPartial = stem.startsWith('partials/');
-    return {
-      path: file.path,
-      text: file.text,
-      name: isPartial ? stem.slice('partials/'.length) : stem,
-      kind: isPartial ? 'partial' : 'page',
-      builtIn,
-    };
-  });
-  return { templates, errors: [...found.errors, ...read.errors] };
-}
-
-/** The site's templates replace built-in ones of the same kind and name. */
-function mergeTemplates(
-  builtIn: readonly TemplateSource[],
-  site: readonly TemplateSource[],
-): TemplateSource[] {
-  const byName = new Map<string, TemplateSource>();
-  for (const template of [...builtIn, ...site])
-    byName.set(`${template.kind}:${template.name}`, template);
-  return [...byName.values()];
-}
-
-/** The static files of every layer, a later layer's file replacing an earlier one's. */
-async function listStatic(
-  root: string,
-  layers: readonly { boundary: Boundary; folder: string }[],
-): Promise<{ staticFiles: StaticFile[]; errors: BuildError[] }> {
-  const byOutput = new Map<string, StaticFile>();
-  const errors: BuildError[] = [];
-  for (const { boundary, folder } of layers) {
-    const found = await walkFolder(boundary, folder, STATIC_RULES);
-    errors.push(...found.errors);
-    for (const file of found.files) {
-      // Copied from the real path: what was checked is what is copied, a real file.
-      byOutput.set(file.relative, {
-        outputPath: file.relative,
-        absolutePath: file.real,
-        sourcePath: toPosix(path.relative(root, path.join(folder, file.relative))),
-      });
-    }
-  }
-  return { staticFiles: [...byOutput.values()], errors };
-}
-
-/**
- * Why `root` cannot be built (it does not exist, is not a folder, or has no `posts/`
- * folder), as a sentence naming the folder; null when it can. Checked before anything
- * is written, so a mistyped `--root` never creates a site somewhere.
- */
-export async function siteFolderProblem(root: string): Promise<string | null> {
-  const problem = await folderProblem(root);
-  if (problem === 'missing') return `the site folder ${root} does not exist.`;
-  if (problem !== null) return `the site folder ${root} ${problem}.`;
-  const posts = await folderProblem(path.join(root, 'posts'));
-  if (posts === null) return null;
-  if (posts === 'missing') return `${root} has no posts/ folder, so it is not a site folder.`;
-  return `${path.join(root, 'posts')} ${posts}, so ${root} is not a site folder.`;
-}
-
-/** `missing`, what else is wrong with `folder` as a phrase, or null when it is a folder. */
-async function folderProblem(folder: string): Promise<string | null> {
-  try {
-    return (await stat(folder)).isDirectory() ? null : 'is not a folder';
-  } catch (error) {
-    if (isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR')) {
-      return 'missing';
-    }
-    return `cannot be read (${isSystemError(error) ? error.code : String(error)})`;
-  }
-}
-
-/** A source file from its bytes: decoded, and where the first bad byte was, if any. */
-function sourceFile(file: string, bytes: Uint8Array): SourceFile {
-  const { text, invalidUtf8At } = decodeUtf8(bytes);
-  return invalidUtf8At ? { path: file, text, invalidUtf8At } : { path: file, text };
-}
-
-/** A read file without the walk's relative path. */
-function sourceFileOf(file: SourceFile & { readonly relative: string }): SourceFile {
-  return file.invalidUtf8At
-    ? { path: file.path, text: file.text, invalidUtf8At: file.invalidUtf8At }
-    : { path: file.path, text: file.text };
 }
