@@ -10,14 +10,7 @@
  *
  * Pure: an {@link XmlDocument} in, values out. One bad entry is skipped with its reason.
  */
-import {
-  ATOM_NS,
-  child,
-  childText,
-  childrenOf,
-  type XmlDocument,
-  type XmlElement,
-} from './xml.js';
+import { ATOM_NS, child, childText, childrenOf, type XmlDocument, type XmlElement } from './xml.js';
 import {
   BLOGGER_2018_NS,
   KIND_SCHEME,

@@ -6,6 +6,12 @@
  * the links when the export does not say).
  */
 
+import type { SiteConfig } from '../config/config.js';
+import { labelSlug } from '../model/labels.js';
+import { hrefOf, labelUrl } from '../route/urls.js';
+import type { BodyConverter } from './markdown.js';
+import type { ImportedBlog } from './source.js';
+
 /** What the rewriter needs: old paths → new links, and label names → new links. */
 export interface LinkTable {
   /** Old path (`/2024/03/slug.html`, decoded) → new link (under `baseUrl`, encoded). */
@@ -66,5 +72,72 @@ export function hostOf(url: string | null): string | null {
     return new URL(url).hostname.toLowerCase();
   } catch {
     return null;
+  }
+}
+
+/** The link table of an import: the blog's old post paths, its hosts, and its labels' new links. */
+export function linkTable(
+  blog: ImportedBlog,
+  newUrls: ReadonlyMap<string, string>,
+  config: SiteConfig,
+  converter: BodyConverter,
+): LinkTable {
+  const posts = new Map<string, string>();
+  for (const post of blog.posts) {
+    const url = newUrls.get(post.id);
+    if (url === undefined) continue;
+    for (const old of [...(post.path === null ? [] : [post.path]), ...(post.aliases ?? [])]) {
+      posts.set(old, hrefOf(url, config.basePath));
+    }
+  }
+  const hosts = new Set<string>();
+  for (const url of [blog.blogUrl, ...blog.posts.map((p) => p.url)]) {
+    const host = hostOf(url);
+    if (host !== null) hosts.add(host);
+  }
+  // A blog on its own domain still has links to its blogspot address in old posts.
+  if (![...hosts].some((host) => BLOGSPOT.test(host))) {
+    for (const host of likelyHosts(blog, posts, converter)) hosts.add(host);
+  }
+  const label = (name: string) => hrefOf(labelUrl(labelSlug(name, config)), config.basePath);
+  return { posts, hosts, label };
+}
+
+/**
+ * The newer export never names the blog's address. Its blogspot host is taken to be the
+ * one that most links to the blog's own post paths point at (all of them on a tie), so a
+ * link to another blog's post at the same path is rarely taken for one of the blog's.
+ */
+const BLOGSPOT = /\.blogspot\.[a-z.]+$/;
+
+function likelyHosts(
+  blog: ImportedBlog,
+  paths: ReadonlyMap<string, string>,
+  converter: BodyConverter,
+): string[] {
+  const counts = new Map<string, number>();
+  for (const post of blog.posts) {
+    for (const href of converter.linkUrls(post.html)) {
+      let url: URL;
+      try {
+        url = new URL(href);
+      } catch {
+        continue;
+      }
+      const host = url.hostname.toLowerCase();
+      if (!BLOGSPOT.test(host) || !paths.has(safeDecode(url.pathname))) continue;
+      counts.set(host, (counts.get(host) ?? 0) + 1);
+    }
+  }
+  const most = Math.max(0, ...counts.values());
+  return [...counts].filter(([, n]) => n === most).map(([host]) => host);
+}
+
+/** A path or name decoded from `%XX`, or as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }

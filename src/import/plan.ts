@@ -7,12 +7,11 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { readConfig, type SiteConfig } from '../config/config.js';
 import { compareStrings } from '../errors.js';
-import { hrefOf, labelUrl, postUrl, staticPageUrl } from '../route/urls.js';
-import { labelSlug } from '../model/labels.js';
+import { postUrl, staticPageUrl } from '../route/urls.js';
 import { labelKey } from '../slug.js';
 import { plural } from '../plural.js';
 import type { SkippedEntry } from './entries.js';
-import { hostOf, rewriteLink, type LinkTable } from './links.js';
+import { linkTable, rewriteLink } from './links.js';
 import type { BodyConverter, BodyRewrites } from './markdown.js';
 import { namePosts, type PostName } from './names.js';
 import { planSiteYaml } from './site-yaml.js';
@@ -166,71 +165,6 @@ function newUrlsOf(
     urls.set(post.id, url);
   }
   return urls;
-}
-
-function linkTable(
-  blog: ImportedBlog,
-  newUrls: ReadonlyMap<string, string>,
-  config: SiteConfig,
-  converter: BodyConverter,
-): LinkTable {
-  const posts = new Map<string, string>();
-  for (const post of blog.posts) {
-    const url = newUrls.get(post.id);
-    if (url === undefined) continue;
-    for (const old of [...(post.path === null ? [] : [post.path]), ...(post.aliases ?? [])]) {
-      posts.set(old, hrefOf(url, config.basePath));
-    }
-  }
-  const hosts = new Set<string>();
-  for (const url of [blog.blogUrl, ...blog.posts.map((p) => p.url)]) {
-    const host = hostOf(url);
-    if (host !== null) hosts.add(host);
-  }
-  // A blog on its own domain still has links to its blogspot address in old posts.
-  if (![...hosts].some((host) => BLOGSPOT.test(host))) {
-    for (const host of likelyHosts(blog, posts, converter)) hosts.add(host);
-  }
-  const label = (name: string) => hrefOf(labelUrl(labelSlug(name, config)), config.basePath);
-  return { posts, hosts, label };
-}
-
-/**
- * The newer export never names the blog's address. Its blogspot host is taken to be the
- * one that most links to the blog's own post paths point at (all of them on a tie), so a
- * link to another blog's post at the same path is rarely taken for one of the blog's.
- */
-const BLOGSPOT = /\.blogspot\.[a-z.]+$/;
-
-function likelyHosts(
-  blog: ImportedBlog,
-  paths: ReadonlyMap<string, string>,
-  converter: BodyConverter,
-): string[] {
-  const counts = new Map<string, number>();
-  for (const post of blog.posts) {
-    for (const href of converter.linkUrls(post.html)) {
-      let url: URL;
-      try {
-        url = new URL(href);
-      } catch {
-        continue;
-      }
-      const host = url.hostname.toLowerCase();
-      if (!BLOGSPOT.test(host) || !paths.has(safeDecode(url.pathname))) continue;
-      counts.set(host, (counts.get(host) ?? 0) + 1);
-    }
-  }
-  const most = Math.max(0, ...counts.values());
-  return [...counts].filter(([, n]) => n === most).map(([host]) => host);
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** The date as written when it has an offset; in the blog's zone when Blogger gave UTC. */

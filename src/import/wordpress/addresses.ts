@@ -14,7 +14,8 @@ import type { SiteConfig } from '../../config/config.js';
 import { FEED_URL, HOME_URL, labelFeedUrl, labelUrl } from '../../route/urls.js';
 import { labelSlug } from '../../model/labels.js';
 import { slugify } from '../../slug.js';
-import { safeDecode, type WordPressPost } from './entries.js';
+import { safeDecode } from '../links.js';
+import type { WordPressPost } from './entries.js';
 import type { WxrChannel, WxrTerm } from './wxr.js';
 
 /**

@@ -9,6 +9,7 @@
 import { decodeHTML } from 'entities';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import type { SkippedEntry } from '../entries.js';
+import { safeDecode } from '../links.js';
 import { autop } from './body.js';
 import type { ImportedComment, ImportedPost } from '../source.js';
 import { text, type WxrChannel, type WxrItem, type WxrNamespaces } from './wxr.js';
@@ -194,14 +195,6 @@ export function oldPath(link: string | null): string | null {
     return safeDecode(url.pathname);
   } catch {
     return null;
-  }
-}
-
-export function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
   }
 }
 
