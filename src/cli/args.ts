@@ -126,6 +126,11 @@ export function exitCodeOf(errors: readonly BuildError[]): number {
   return errors.some((error) => error.name === 'IoError') ? EXIT.io : EXIT.contentErrors;
 }
 
+/** The site folder a command works on: `--root`, else the current folder; absolute. */
+export function rootOf(values: Values, io: CliIO): string {
+  return path.resolve(io.cwd, text(values, 'root') ?? '.');
+}
+
 /**
  * The usage error of a `--root` (or current folder) that is not a site folder, or null
  * when it is one.

@@ -1,6 +1,6 @@
 /** `rubric build`: builds once and prints problems and a summary, as text or as JSON. */
 import path from 'node:path';
-import { build, type BuildResult, type HeldBackPost } from '../build.js';
+import { build, type BuildOptions, type BuildResult, type HeldBackPost } from '../build.js';
 import { formatProblem, type Problem } from '../errors.js';
 import { plural } from '../plural.js';
 import {
@@ -10,6 +10,7 @@ import {
   exitCodeOf,
   flag,
   notASite,
+  rootOf,
   text,
   type CliIO,
   type Colors,
@@ -65,30 +66,45 @@ export const BUILD: CommandSpec = {
   ],
 };
 
+type SiteOptions = Pick<
+  BuildOptions,
+  'root' | 'outDir' | 'drafts' | 'future' | 'cache' | 'baseUrl'
+>;
+
+/**
+ * The options of {@link SITE_OPTIONS} as `build()` and `dev()` take them: one mapping for
+ * both commands, so a site option means the same in each.
+ */
+export function siteOptions(values: Values, io: CliIO, root: string): SiteOptions {
+  const out = text(values, 'out');
+  return {
+    root,
+    outDir: out === undefined ? undefined : path.resolve(io.cwd, out),
+    drafts: flag(values, 'drafts'),
+    future: flag(values, 'future'),
+    cache: !flag(values, 'no-cache'),
+    baseUrl: baseUrlOf(values, io),
+  };
+}
+
 /** `--base-url`, else `RUBRIC_BASE_URL`, else none (site.yaml's). */
-export function baseUrlOf(values: Values, io: CliIO): string | undefined {
+function baseUrlOf(values: Values, io: CliIO): string | undefined {
   const env = io.env?.RUBRIC_BASE_URL;
   return text(values, 'base-url') ?? (env === undefined || env === '' ? undefined : env);
 }
 
 export async function runBuild(values: Values, io: CliIO, colors: Colors): Promise<number> {
   const started = performance.now();
-  const out = text(values, 'out');
   const json = flag(values, 'json');
   const quiet = flag(values, 'quiet') || json;
-  const root = path.resolve(io.cwd, text(values, 'root') ?? '.');
+  const root = rootOf(values, io);
   const refused = await notASite(root, 'build', io, colors);
   if (refused !== null) return refused;
   const status = quiet || !io.status ? null : statusLine(io.status);
   let result: BuildResult;
   try {
     result = await build({
-      root,
-      outDir: out === undefined ? undefined : path.resolve(io.cwd, out),
-      drafts: flag(values, 'drafts'),
-      future: flag(values, 'future'),
-      cache: !flag(values, 'no-cache'),
-      baseUrl: baseUrlOf(values, io),
+      ...siteOptions(values, io, root),
       now: io.now,
       onProgress: status?.report,
     });

@@ -10,7 +10,7 @@ import {
   HELP_OPTION,
   ROOT_OPTION,
   notASite,
-  text,
+  rootOf,
   type CliIO,
   type Colors,
   type CommandSpec,
@@ -26,7 +26,7 @@ export const CLEAN: CommandSpec = {
 };
 
 export async function runClean(values: Values, io: CliIO, colors: Colors): Promise<number> {
-  const root = path.resolve(io.cwd, text(values, 'root') ?? '.');
+  const root = rootOf(values, io);
   const refused = await notASite(root, 'clean', io, colors);
   if (refused !== null) return refused;
   const folder = cacheFolder(root);

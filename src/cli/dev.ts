@@ -1,10 +1,10 @@
 /** `rubric dev`: serves until `io.stop` fires. The dev modules are loaded only now. */
-import path from 'node:path';
 import {
   EXIT,
   HELP_OPTION,
   flag,
   notASite,
+  rootOf,
   text,
   usageError,
   type CliIO,
@@ -12,7 +12,7 @@ import {
   type CommandSpec,
   type Values,
 } from './args.js';
-import { SITE_OPTIONS, baseUrlOf } from './build.js';
+import { SITE_OPTIONS, siteOptions } from './build.js';
 
 export const DEV: CommandSpec = {
   name: 'dev',
@@ -51,20 +51,14 @@ export async function runDev(values: Values, io: CliIO, colors: Colors): Promise
       'dev',
       `--port must be a number from 0 to 65535, not "${portText ?? ''}".`,
     );
-  const root = path.resolve(io.cwd, text(values, 'root') ?? '.');
+  const root = rootOf(values, io);
   const refused = await notASite(root, 'dev', io, colors);
   if (refused !== null) return refused;
   const { dev, PortInUseError } = await import('../dev/dev.js');
-  const out = text(values, 'out');
   let server;
   try {
     server = await dev({
-      root,
-      outDir: out === undefined ? undefined : path.resolve(io.cwd, out),
-      drafts: flag(values, 'drafts'),
-      future: flag(values, 'future'),
-      cache: !flag(values, 'no-cache'),
-      baseUrl: baseUrlOf(values, io),
+      ...siteOptions(values, io, root),
       port,
       strictPort: portText !== undefined,
       host: text(values, 'host') ?? '127.0.0.1',

@@ -7,6 +7,7 @@ import {
   HELP_OPTION,
   ROOT_OPTION,
   flag,
+  rootOf,
   text,
   usageError,
   type CliIO,
@@ -84,7 +85,7 @@ export async function runImport(
   // Loaded on demand: `build` never pays for the importer's XML and HTML libraries.
   const run = await importerOf(source as Source);
   const { importSummary } = await import('../import/report.js');
-  const root = path.resolve(io.cwd, text(values, 'root') ?? '.');
+  const root = rootOf(values, io);
   const result = await run({
     exportFile: path.resolve(io.cwd, file),
     root,

@@ -12,6 +12,7 @@ import {
   EXIT,
   HELP_OPTION,
   flag,
+  rootOf,
   text,
   usageError,
   type CliIO,
@@ -135,7 +136,7 @@ function postText(
 
 async function newPost(title: string, values: Values, io: CliIO, colors: Colors): Promise<number> {
   if (title.trim() === '') return usageError(io, colors, 'new post', 'the title is empty.');
-  const root = path.resolve(io.cwd, text(values, 'root') ?? '.');
+  const root = rootOf(values, io);
   const read = (file: string) => readFile(path.join(root, file), 'utf8').catch(() => null);
   const { config } = readConfig(await read('site.yaml'));
   const date = dateIn(config.timezone, io.now ?? Date.now());
