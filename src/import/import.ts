@@ -4,16 +4,16 @@
  * write); this one runs them in order and is the only one besides `images.ts` and
  * `write.ts` that touches the disk.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readConfig } from '../config/config.js';
 import { buildError, type BuildError } from '../errors.js';
 import { detectFormat, readEntries, type ExportFormat, type SkippedEntry } from './entries.js';
 import { downloadImages, type ImageResult } from './images.js';
 import { createBodyConverter } from './markdown.js';
-import { planImport, type ImportCounts } from './plan.js';
+import type { ImportCounts } from './plan.js';
+import { planAndWrite, readSiteYaml } from './plan-and-write.js';
 import { bloggerBlog } from './source.js';
-import { writePlan, type WriteReport } from './write.js';
+import type { WriteReport } from './write.js';
 import { readXmlFile, XmlReadError } from './xml.js';
 
 /** What to import and how. */
@@ -115,8 +115,7 @@ export async function importBlogger(
   }
   const blog = readEntries(doc, detected.format);
 
-  const siteYamlPath = path.join(options.root, 'site.yaml');
-  const siteYaml = await readFile(siteYamlPath, 'utf8').catch(() => null);
+  const siteYaml = await readSiteYaml(options.root);
   const converter = createBodyConverter();
 
   let images: ImageResult | null = null;
@@ -128,21 +127,10 @@ export async function importBlogger(
     );
   }
 
-  const plan = planImport(bloggerBlog(blog), converter, {
-    comments: options.comments,
-    siteYaml,
-    images: images?.sources,
-  });
-  const files = await writePlan(options.root, plan, options.force, options.dryRun);
-  if ('refused' in files) return { ok: false, error: files.refused };
-  return {
-    ok: true,
+  return planAndWrite(bloggerBlog(blog), converter, {
+    ...options,
     format: detected.format,
-    dryRun: options.dryRun === true,
-    counts: plan.counts,
-    skipped: plan.skipped,
-    notes: plan.notes,
-    files,
+    siteYaml,
     images,
-  };
+  });
 }

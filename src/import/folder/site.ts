@@ -6,11 +6,12 @@
  */
 import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { buildError } from '../../errors.js';
 import type { ImportFailure, ImportSuccess } from '../import.js';
 import { createBodyConverter } from '../markdown.js';
-import { planImport, plannedUrls } from '../plan.js';
+import { plannedUrls } from '../plan.js';
+import { planAndWrite, readSiteYaml } from '../plan-and-write.js';
 import type { ImportedBlog } from '../source.js';
-import { writePlan } from '../write.js';
 
 /** What a folder import was asked to do. */
 export interface FolderImportOptions {
@@ -49,25 +50,20 @@ export async function importFolder(
   found: FolderBlog | ImportFailure,
 ): Promise<ImportFailure | ImportSuccess> {
   if ('ok' in found) return found;
-  const siteYaml = await readFile(path.join(options.root, 'site.yaml'), 'utf8').catch(() => null);
+  const siteYaml = await readSiteYaml(options.root);
   const converted = found.convert(plannedUrls(found.blog, siteYaml));
   // The blank line after the front matter is the plan's to write.
   const posts = converted.posts.map((p) => ({ ...p, markdown: p.markdown?.replace(/^\s*\n/, '') }));
   const blog = { ...found.blog, posts };
-  const plan = planImport(blog, createBodyConverter(), { comments: false, siteYaml });
-  const files = await writePlan(options.root, plan, options.force, options.dryRun);
-  if ('refused' in files) return { ok: false, error: files.refused };
-  const copied = await copyAssets(options, converted.assets);
-  return {
-    ok: true,
+  return planAndWrite(blog, createBodyConverter(), {
+    ...options,
     format,
-    dryRun: options.dryRun === true,
-    counts: plan.counts,
-    skipped: plan.skipped,
-    notes: [...converted.notes, ...plan.notes, ...copied],
-    files,
+    comments: false,
+    siteYaml,
     images: null,
-  };
+    notes: converted.notes,
+    afterWrite: () => copyAssets(options, converted.assets),
+  });
 }
 
 async function copyAssets(
@@ -122,6 +118,26 @@ async function copyAssets(
 function isInside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** An import's failure about its source folder: what happened and what to do. */
+export type FolderFail = (message: string, hint: string) => ImportFailure;
+
+/**
+ * The start of reading a site folder to import, the same for every tool: the failure
+ * that names the folder, and that failure already when `dir` is not a folder (`hint`
+ * says which folder to give).
+ */
+export async function openSourceFolder(
+  dir: string,
+  hint: string,
+): Promise<{ fail: FolderFail; problem: ImportFailure | null }> {
+  const fail: FolderFail = (message, why) => ({
+    ok: false,
+    error: buildError('ImportFailed', { file: dir, line: 0, column: 0 }, message, why),
+  });
+  const problem = (await isFolder(dir)) ? null : fail(`${dir} is not a folder.`, hint);
+  return { fail, problem };
 }
 
 /** Whether a path is a folder. */

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { buildError } from '../../errors.js';
 import { FEED_URL, labelUrl } from '../../route/urls.js';
 import { labelSlug } from '../../model/labels.js';
 import { slugify } from '../../slug.js';
@@ -25,7 +24,7 @@ import {
 } from '../folder/posts.js';
 import {
   importFolder,
-  isFolder,
+  openSourceFolder,
   type AssetCopy,
   type FolderBlog,
   type FolderImportOptions,
@@ -52,16 +51,11 @@ export async function importHugo(
 
 async function readHugo(options: FolderImportOptions): Promise<FolderBlog | ImportFailure> {
   const dir = options.sourceDir;
-  const fail = (message: string, hint: string): ImportFailure => ({
-    ok: false,
-    error: buildError('ImportFailed', { file: dir, line: 0, column: 0 }, message, hint),
-  });
-  if (!(await isFolder(dir))) {
-    return fail(
-      `${dir} is not a folder.`,
-      "Give the Hugo site's source folder, the one with hugo.toml and content/.",
-    );
-  }
+  const { fail, problem } = await openSourceFolder(
+    dir,
+    "Give the Hugo site's source folder, the one with hugo.toml and content/.",
+  );
+  if (problem !== null) return problem;
   let config: Record<string, unknown> | null = null;
   for (const name of CONFIG_FILES) {
     const text = await readFile(path.join(dir, name), 'utf8').catch(() => null);

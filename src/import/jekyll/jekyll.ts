@@ -8,11 +8,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { buildError } from '../../errors.js';
 import { slugify } from '../../slug.js';
 import {
   importFolder,
-  isFolder,
+  openSourceFolder,
   type AssetCopy,
   type FolderBlog,
   type FolderImportOptions,
@@ -47,16 +46,11 @@ export async function importJekyll(
 
 async function readJekyll(options: FolderImportOptions): Promise<FolderBlog | ImportFailure> {
   const dir = options.sourceDir;
-  const fail = (message: string, hint: string): ImportFailure => ({
-    ok: false,
-    error: buildError('ImportFailed', { file: dir, line: 0, column: 0 }, message, hint),
-  });
-  if (!(await isFolder(dir))) {
-    return fail(
-      `${dir} is not a folder.`,
-      "Give the Jekyll site's source folder, the one with _config.yml and _posts/.",
-    );
-  }
+  const { fail, problem } = await openSourceFolder(
+    dir,
+    "Give the Jekyll site's source folder, the one with _config.yml and _posts/.",
+  );
+  if (problem !== null) return problem;
   const configText = await readFile(path.join(dir, '_config.yml'), 'utf8').catch(() => null);
   if (configText === null) {
     const hugo =

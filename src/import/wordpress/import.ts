@@ -4,7 +4,6 @@
  * report steps the Blogger import uses. With images.ts and write.ts, the only part of the
  * WordPress import that touches the disk.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readConfig } from '../../config/config.js';
 import { buildError } from '../../errors.js';
@@ -17,9 +16,8 @@ import {
   type ImportSuccess,
 } from '../import.js';
 import { createBodyConverter } from '../markdown.js';
-import { planImport } from '../plan.js';
+import { planAndWrite, readSiteYaml } from '../plan-and-write.js';
 import type { ImportedBlog, ImportedComment } from '../source.js';
-import { writePlan } from '../write.js';
 import { readXmlFile, XmlReadError, type XmlDocument } from '../xml.js';
 import { oldAddresses } from './addresses.js';
 import { prepareBody } from './body.js';
@@ -63,7 +61,7 @@ export async function importWordPress(
   if ('problem' in ns) return fail(ns.problem, hint, 1, 1);
 
   const { blog, notes } = readBlog(doc, ns);
-  const siteYaml = await readFile(path.join(options.root, 'site.yaml'), 'utf8').catch(() => null);
+  const siteYaml = await readSiteYaml(options.root);
   const converter = createBodyConverter();
   let images: ImageResult | null = null;
   if (options.downloadImages !== null && options.dryRun !== true) {
@@ -91,23 +89,13 @@ export async function importWordPress(
       post.image ? { ...post, image: images?.sources.get(post.image) ?? post.image } : post,
     ),
   };
-  const plan = planImport(withImages, converter, {
-    comments: options.comments,
-    siteYaml,
-    images: images?.sources,
-  });
-  const files = await writePlan(options.root, plan, options.force, options.dryRun);
-  if ('refused' in files) return { ok: false, error: files.refused };
-  return {
-    ok: true,
+  return planAndWrite(withImages, converter, {
+    ...options,
     format: 'wordpress',
-    dryRun: options.dryRun === true,
-    counts: plan.counts,
-    skipped: plan.skipped,
-    notes: [...notes, ...plan.notes],
-    files,
+    siteYaml,
     images,
-  };
+    notes,
+  });
 }
 
 /**
