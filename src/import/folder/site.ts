@@ -43,13 +43,24 @@ export interface ConvertedBodies {
   readonly notes: readonly string[];
 }
 
-/** Plans, writes and copies a folder import. */
+/** How one tool's site folder is read: what Jekyll and Hugo imports differ in. */
+export interface FolderReader {
+  readonly format: 'jekyll' | 'hugo';
+  /** Which folder to give, when the one given is not a folder. */
+  readonly hint: string;
+  read(options: FolderImportOptions, fail: FolderFail): Promise<FolderBlog | ImportFailure>;
+}
+
+/** Reads, plans, writes and copies a folder import. */
 export async function importFolder(
-  format: 'jekyll' | 'hugo',
+  reader: FolderReader,
   options: FolderImportOptions,
-  found: FolderBlog | ImportFailure,
 ): Promise<ImportFailure | ImportSuccess> {
+  const { fail, problem } = await openSourceFolder(options.sourceDir, reader.hint);
+  if (problem !== null) return problem;
+  const found = await reader.read(options, fail);
   if ('ok' in found) return found;
+  const { format } = reader;
   const siteYaml = await readSiteYaml(options.root);
   const converted = found.convert(plannedUrls(found.blog, siteYaml));
   // The blank line after the front matter is the plan's to write.
@@ -124,11 +135,10 @@ function isInside(folder: string, file: string): boolean {
 export type FolderFail = (message: string, hint: string) => ImportFailure;
 
 /**
- * The start of reading a site folder to import, the same for every tool: the failure
- * that names the folder, and that failure already when `dir` is not a folder (`hint`
- * says which folder to give).
+ * The start of reading a site folder to import: the failure that names the folder, and
+ * that failure already when `dir` is not a folder (`hint` says which folder to give).
  */
-export async function openSourceFolder(
+async function openSourceFolder(
   dir: string,
   hint: string,
 ): Promise<{ fail: FolderFail; problem: ImportFailure | null }> {

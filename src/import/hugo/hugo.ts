@@ -24,7 +24,7 @@ import {
 } from '../folder/posts.js';
 import {
   importFolder,
-  openSourceFolder,
+  type FolderFail,
   type AssetCopy,
   type FolderBlog,
   type FolderImportOptions,
@@ -43,19 +43,22 @@ const CONFIG_FILES = [
 ];
 
 /** Runs a Hugo import. */
-export async function importHugo(
-  options: FolderImportOptions,
-): Promise<ImportFailure | ImportSuccess> {
-  return importFolder('hugo', options, await readHugo(options));
+export function importHugo(options: FolderImportOptions): Promise<ImportFailure | ImportSuccess> {
+  return importFolder(
+    {
+      format: 'hugo',
+      hint: "Give the Hugo site's source folder, the one with hugo.toml and content/.",
+      read: readHugo,
+    },
+    options,
+  );
 }
 
-async function readHugo(options: FolderImportOptions): Promise<FolderBlog | ImportFailure> {
+async function readHugo(
+  options: FolderImportOptions,
+  fail: FolderFail,
+): Promise<FolderBlog | ImportFailure> {
   const dir = options.sourceDir;
-  const { fail, problem } = await openSourceFolder(
-    dir,
-    "Give the Hugo site's source folder, the one with hugo.toml and content/.",
-  );
-  if (problem !== null) return problem;
   let config: Record<string, unknown> | null = null;
   for (const name of CONFIG_FILES) {
     const text = await readFile(path.join(dir, name), 'utf8').catch(() => null);

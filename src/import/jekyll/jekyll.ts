@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { slugify } from '../../slug.js';
 import {
   importFolder,
-  openSourceFolder,
+  type FolderFail,
   type AssetCopy,
   type FolderBlog,
   type FolderImportOptions,
@@ -38,19 +38,22 @@ interface SourcePost {
 }
 
 /** Runs a Jekyll import. */
-export async function importJekyll(
-  options: FolderImportOptions,
-): Promise<ImportFailure | ImportSuccess> {
-  return importFolder('jekyll', options, await readJekyll(options));
+export function importJekyll(options: FolderImportOptions): Promise<ImportFailure | ImportSuccess> {
+  return importFolder(
+    {
+      format: 'jekyll',
+      hint: "Give the Jekyll site's source folder, the one with _config.yml and _posts/.",
+      read: readJekyll,
+    },
+    options,
+  );
 }
 
-async function readJekyll(options: FolderImportOptions): Promise<FolderBlog | ImportFailure> {
+async function readJekyll(
+  options: FolderImportOptions,
+  fail: FolderFail,
+): Promise<FolderBlog | ImportFailure> {
   const dir = options.sourceDir;
-  const { fail, problem } = await openSourceFolder(
-    dir,
-    "Give the Jekyll site's source folder, the one with _config.yml and _posts/.",
-  );
-  if (problem !== null) return problem;
   const configText = await readFile(path.join(dir, '_config.yml'), 'utf8').catch(() => null);
   if (configText === null) {
     const hugo =
