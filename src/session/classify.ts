@@ -22,7 +22,6 @@ export type ChangeKind =
   /** Anything a build does not read: editor temp files, the output folder, others. */
   | 'ignored';
 
-
 const POST = /\.(md|markdown)$/;
 const TEMPLATE = /\.(hbs|handlebars)$/;
 const COMMENTS = /\.comments\.yaml$/;
