@@ -91,8 +91,8 @@ describe('search in Chromium, under a subpath', () => {
         title: item.querySelector('.post-title a')?.textContent,
         href: item.querySelector('.post-title a')?.getAttribute('href'),
         date: item.querySelector('time')?.textContent,
-        labels: [...item.querySelectorAll('.post-labels a')].map((a) => a.textContent),
-        marked: [...item.querySelectorAll('.search-snippet mark')].map((m) => m.textContent),
+        labels: Array.from(item.querySelectorAll('.post-labels a')).map((a) => a.textContent),
+        marked: Array.from(item.querySelectorAll('.search-snippet mark')).map((m) => m.textContent),
       })),
     );
   }
