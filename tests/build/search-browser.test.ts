@@ -8,9 +8,11 @@
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AxeResults } from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentType } from '../../src/dev/serve.js';
@@ -20,6 +22,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'];
 const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/search-blog');
 const SUBPATH = '/notes/';
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The first query loads Pagefind's WebAssembly: slow on a busy machine, so waits are long. */
 const POLL = { timeout: 30_000 };
 
@@ -152,6 +155,30 @@ describe('search in Chromium, under a subpath', () => {
     const [aktau] = await results(page);
     expect(aktau?.title).toBe("Aktau's Port Expansion & the Middle Corridor");
     expect(aktau?.marked).toEqual(['ferries']);
+    await page.close();
+  }, 60_000);
+
+  it('shows results with no serious or critical axe violation, in light or dark mode', async () => {
+    const page = await context.newPage();
+    await page.goto(`${origin}${SUBPATH}search/?q=ferries`);
+    await expect
+      .poll(() => page.locator('.search-status').textContent(), POLL)
+      .toBe('2 posts found');
+    await page.addScriptTag({ path: AXE_SOURCE });
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const results = await page.evaluate<AxeResults>(
+        "axe.run(document, { resultTypes: ['violations'] })",
+      );
+      for (const rule of results.violations) {
+        if (rule.impact !== 'serious' && rule.impact !== 'critical') continue;
+        found.push(
+          ...rule.nodes.map((node) => `${colorScheme} ${rule.id}: ${node.target.join(' ')}`),
+        );
+      }
+    }
+    expect(found).toEqual([]);
     await page.close();
   }, 60_000);
 
