@@ -168,7 +168,8 @@ const fr: Phrases = {
   searchResultsOne: '{n} article trouvé',
   searchResultsOther: '{n} articles trouvés',
   searchNoResults: 'Aucun article ne correspond.',
-  searchNoScript: 'La recherche a besoin de JavaScript ; les archives et les libellés listent tous les articles.',
+  searchNoScript:
+    'La recherche a besoin de JavaScript ; les archives et les libellés listent tous les articles.',
 };
 
 const de: Phrases = {
@@ -218,7 +219,8 @@ const de: Phrases = {
   searchResultsOne: '{n} Beitrag gefunden',
   searchResultsOther: '{n} Beiträge gefunden',
   searchNoResults: 'Keine passenden Beiträge.',
-  searchNoScript: 'Die Suche braucht JavaScript; das Archiv und die Labels führen alle Beiträge auf.',
+  searchNoScript:
+    'Die Suche braucht JavaScript; das Archiv und die Labels führen alle Beiträge auf.',
 };
 
 /** The built-in phrase tables, by primary language subtag. */

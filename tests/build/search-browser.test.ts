@@ -34,16 +34,25 @@ function serveUnder(folder: string): Server {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
       res.end('not found');
     };
-    if (!pathname.startsWith(SUBPATH)) return notFound();
+    if (!pathname.startsWith(SUBPATH)) {
+      notFound();
+      return;
+    }
     const relative = pathname.slice(SUBPATH.length);
     const file = path.join(
       folder,
       relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative,
     );
-    if (!file.startsWith(folder)) return notFound();
+    if (!file.startsWith(folder)) {
+      notFound();
+      return;
+    }
     stat(file)
       .then(async (stats) => {
-        if (!stats.isFile()) return notFound();
+        if (!stats.isFile()) {
+          notFound();
+          return;
+        }
         res.writeHead(200, { 'Content-Type': contentType(file) });
         res.end(await readFile(file));
       })
@@ -84,7 +93,11 @@ describe('search in Chromium, under a subpath', () => {
     await context.close();
     await rm(profile, { recursive: true, force: true });
     await rm(outDir, { recursive: true, force: true });
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
   });
 
   /** The results the page shows: title, link, date, labels, snippet and its marked words. */

@@ -153,8 +153,9 @@ describe('search index', () => {
     ]) {
       const built = await buildFixture(edit);
       const files = await built.files();
-      expect(files.filter((file) => file.startsWith('pagefind/') || file.startsWith('search/')))
-        .toEqual([]);
+      expect(
+        files.filter((file) => file.startsWith('pagefind/') || file.startsWith('search/')),
+      ).toEqual([]);
       expect((await built.page('/'))('form[role=search]').length).toBe(0);
     }
   });
