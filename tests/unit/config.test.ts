@@ -331,7 +331,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `colours`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`, `theme`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `search`, `words`, `theme`.',
     );
   });
 });
