@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global Buffer, console, document, process, URL */
+/* global Buffer, console, document, performance, process, URL */
 /**
  * `npm run bench:search`: what `search: true` costs (issue 14 part 1), on the shared
  * benchmark corpus. A script, not a test: nothing in CI times anything.
@@ -7,9 +7,11 @@
  *   npm run bench:search                          # 1,000 and 4,000 posts, 3 rounds
  *   npm run bench:search -- --sizes 4000 --runs 1
  *
- * For each size: cold builds (no cache, no output folder) with search off and on, rounds
- * alternating which goes first; the median wall time of each, and of the search step alone
- * (the build's `search` timing: Pagefind indexing the posts). Then the index's size, and what
+ * For each size: cold builds in this process (no cache, no output folder) with search off
+ * and on, rounds alternating which goes first; the medians of wall time, of CPU time (this
+ * process, every thread; and the Pagefind process's own, read from /proc), and of the search
+ * step alone (the build's `search` timing). CPU time drifts less than wall time on a shared
+ * machine. Then the index's size, and what
  * a first query downloads: Debian's Chromium opens the search page of the built site, served
  * under `/notes/` from this machine, with a query, and every response until the results show
  * is counted (bytes as served, uncompressed by the server; Pagefind's own index files are
@@ -17,13 +19,15 @@
  * Options: --sizes N[,N…]  --runs N  --work DIR (default /tmp/rubric-bench)  --bench DIR.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { build } from '../lib/build.js';
+import { close as closePagefind } from 'pagefind';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -55,7 +59,29 @@ function generate(dir, size) {
   if (result.status !== 0) throw new Error('gen-corpus failed');
 }
 
-/** One cold build: wall seconds and the search step's milliseconds. */
+/**
+ * CPU seconds (user + system) used so far by this process's children: the Pagefind service
+ * that the Node API starts and keeps between builds. Read from /proc, as the service is
+ * never waited for, so neither `time` nor `process.cpuUsage` counts it.
+ */
+function childCpuSeconds() {
+  const tick = 100;
+  let total = 0;
+  for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+    const children = readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim();
+    for (const pid of children === '' ? [] : children.split(/\s+/)) {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+    }
+  }
+  return total;
+}
+
+/**
+ * One cold build in this process (no cache, no output folder): wall seconds, this process's
+ * CPU seconds (every thread), Pagefind's CPU seconds, and the search step's wall seconds.
+ */
 async function coldBuild(dir, search) {
   await writeFile(
     path.join(dir, 'site.yaml'),
@@ -63,18 +89,19 @@ async function coldBuild(dir, search) {
   );
   const out = path.join(dir, search ? 'dist-on' : 'dist-off');
   await rm(out, { recursive: true, force: true });
-  const bin = path.join(repo, 'bin', 'rubric.js');
-  const run = spawnSync(
-    process.execPath,
-    [bin, 'build', '--root', dir, '--out', out, '--no-cache', '--json'],
-    {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  if (run.status !== 0) throw new Error(run.stderr || run.stdout);
-  const json = JSON.parse(run.stdout);
-  return { seconds: json.seconds, searchMs: json.timingsMs.search ?? 0, out };
+  const cpu = process.cpuUsage();
+  const pagefindBefore = childCpuSeconds();
+  const started = performance.now();
+  const result = await build({ root: dir, outDir: out, cache: false });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors.slice(0, 3)));
+  const used = process.cpuUsage(cpu);
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpu: (used.user + used.system) / 1e6,
+    pagefindCpu: childCpuSeconds() - pagefindBefore,
+    searchSeconds: (result.timings.search ?? 0) / 1000,
+    out,
+  };
 }
 
 async function folderBytes(folder) {
@@ -161,9 +188,10 @@ for (const size of sizes) {
   }
   const index = await folderBytes(path.join(built, 'pagefind'));
   console.log(`\n${size} posts, ${rounds} round(s), cold builds (median):`);
-  console.log(`  search off: ${median(off.map((r) => r.seconds)).toFixed(1)} s`);
+  const m = (runs, key) => median(runs.map((r) => r[key])).toFixed(1);
+  console.log(`  search off: ${m(off, 'seconds')} s wall, ${m(off, 'cpu')} s CPU`);
   console.log(
-    `  search on:  ${median(on.map((r) => r.seconds)).toFixed(1)} s, of which the index ${(median(on.map((r) => r.searchMs)) / 1000).toFixed(1)} s`,
+    `  search on:  ${m(on, 'seconds')} s wall, ${m(on, 'cpu')} s CPU + Pagefind ${m(on, 'pagefindCpu')} s CPU; the search step ${m(on, 'searchSeconds')} s wall`,
   );
   console.log(`  index: ${index.files} files, ${kb(index.bytes)}`);
   const server = await serve(built);
@@ -177,3 +205,4 @@ for (const size of sizes) {
   server.close();
 }
 await browser.close();
+await closePagefind();
