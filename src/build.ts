@@ -24,6 +24,7 @@ import {
 import { createStagedWriter, type Writer } from './write/writer.js';
 import { nearMissConfigWarnings } from './load/config-names.js';
 import { toPosix } from './paths.js';
+import { searchOutput, type SearchOutput } from './search/output.js';
 
 export type { BuildProgress, HeldBackPost } from './session/session.js';
 
@@ -101,13 +102,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return failed(outDir, [ioError(showPath(root, error.path ?? root), 'read the site', error)]);
   }
   let errors = folderError ? [folderError, ...run.errors] : run.errors;
+  const searchStarted = performance.now();
+  const search = errors.length === 0 ? await indexForSearch(root, run) : null;
+  if (search) errors = search.errors;
   const writeStarted = performance.now();
   if (errors.length === 0) {
-    errors = sortProblems(
-      await write(writer, root, outDir, run, pageCounter(run, options.onProgress)),
-    );
+    try {
+      const counter = pageCounter(run, options.onProgress);
+      errors = sortProblems(await write(writer, root, outDir, run, search, counter));
+    } finally {
+      await search?.dispose();
+    }
   }
-  const timings = { ...run.timings, write: performance.now() - writeStarted };
+  const timings = {
+    ...run.timings,
+    ...(search && { search: writeStarted - searchStarted }),
+    write: performance.now() - writeStarted,
+  };
   const configWarnings = await nearMissConfigWarnings(root);
   const ok = errors.length === 0;
   return {
@@ -141,6 +152,21 @@ function pageCounter(
   };
 }
 
+/**
+ * The search index of a run with `search: true` (null without), made after the pages: a
+ * disk that fails here is an `IoError` like the write stage's.
+ */
+async function indexForSearch(root: string, run: SessionRun): Promise<SearchOutput | null> {
+  if (run.search === null) return null;
+  try {
+    return await searchOutput(run.search, run.config.language);
+  } catch (error) {
+    if (!isSystemError(error)) throw error;
+    const failure = ioError(showPath(root, error.path ?? root), 'write the search index', error);
+    return { files: [], errors: [failure], dispose: () => Promise.resolve() };
+  }
+}
+
 /** A result with only errors: nothing was built. */
 function failed(outDir: string, errors: BuildError[]): BuildResult {
   return {
@@ -163,10 +189,12 @@ async function write(
   root: string,
   outDir: string,
   run: SessionRun,
+  search: SearchOutput | null,
   onPageWritten?: () => void,
 ): Promise<readonly BuildError[]> {
   try {
-    const output = { pages: run.files, staticFiles: run.staticFiles, onPageWritten };
+    const staticFiles = search ? [...run.staticFiles, ...search.files] : run.staticFiles;
+    const output = { pages: run.files, staticFiles, onPageWritten };
     return (await writer.write(output)).errors;
   } catch (error) {
     if (error instanceof IoFailure) return [error.error];

@@ -35,6 +35,7 @@ export type ErrorName =
   | 'BrokenLink'
   | 'SymlinkOutside'
   | 'SymlinkLoop'
+  | 'SearchIndexFailed'
   | 'IoError';
 
 /** The catalogue of named warnings: the build still succeeds. */

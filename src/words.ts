@@ -48,6 +48,16 @@ export const PHRASE_KEYS = [
   'labelFeedTitle',
   'movedTo',
   'skipToContent',
+  'search',
+  'searchThisBlog',
+  'searchLabel',
+  'searchAnyLabel',
+  'searchYear',
+  'searchAnyYear',
+  'searchResultsOne',
+  'searchResultsOther',
+  'searchNoResults',
+  'searchNoScript',
 ] as const;
 
 /** The name of one phrase. */
@@ -99,6 +109,16 @@ const en: Phrases = {
   labelFeedTitle: '{title}: {label}',
   movedTo: 'This page has moved to {link}.',
   skipToContent: 'Skip to main content',
+  search: 'Search',
+  searchThisBlog: 'Search this blog',
+  searchLabel: 'Label',
+  searchAnyLabel: 'Any label',
+  searchYear: 'Year',
+  searchAnyYear: 'Any year',
+  searchResultsOne: '{n} post found',
+  searchResultsOther: '{n} posts found',
+  searchNoResults: 'No posts match.',
+  searchNoScript: 'Search needs JavaScript; the archive and the labels list every post.',
 };
 
 const fr: Phrases = {
@@ -139,6 +159,17 @@ const fr: Phrases = {
   labelFeedTitle: '{title} : {label}',
   movedTo: 'Cette page a été déplacée : {link}.',
   skipToContent: 'Aller au contenu principal',
+  search: 'Rechercher',
+  searchThisBlog: 'Rechercher dans ce blog',
+  searchLabel: 'Libellé',
+  searchAnyLabel: 'Tous les libellés',
+  searchYear: 'Année',
+  searchAnyYear: 'Toutes les années',
+  searchResultsOne: '{n} article trouvé',
+  searchResultsOther: '{n} articles trouvés',
+  searchNoResults: 'Aucun article ne correspond.',
+  searchNoScript:
+    'La recherche a besoin de JavaScript ; les archives et les libellés listent tous les articles.',
 };
 
 const de: Phrases = {
@@ -179,6 +210,17 @@ const de: Phrases = {
   labelFeedTitle: '{title}: {label}',
   movedTo: 'Diese Seite ist umgezogen: {link}.',
   skipToContent: 'Zum Hauptinhalt springen',
+  search: 'Suche',
+  searchThisBlog: 'Dieses Blog durchsuchen',
+  searchLabel: 'Label',
+  searchAnyLabel: 'Alle Labels',
+  searchYear: 'Jahr',
+  searchAnyYear: 'Alle Jahre',
+  searchResultsOne: '{n} Beitrag gefunden',
+  searchResultsOther: '{n} Beiträge gefunden',
+  searchNoResults: 'Keine passenden Beiträge.',
+  searchNoScript:
+    'Die Suche braucht JavaScript; das Archiv und die Labels führen alle Beiträge auf.',
 };
 
 /** The built-in phrase tables, by primary language subtag. */

@@ -9,6 +9,7 @@ import { parseYaml, topLevelEntries } from '../yaml.js';
 import { applySetting, type Settings } from './settings.js';
 import { readBaseUrl } from './urls.js';
 import type { WordSettings } from './word-settings.js';
+import { SEARCH_DEFAULT, type SearchSetting } from '../search/setting.js';
 
 /** The settings of one site, resolved and checked. */
 export interface SiteConfig {
@@ -46,6 +47,8 @@ export interface SiteConfig {
   readonly relatedPosts: number;
   /** What a broken internal link is: a warning, an error (for CI), or not checked. */
   readonly linkCheck: 'warn' | 'error' | 'off';
+  /** A search page, a search box and a search index (`search/setting.ts`). */
+  readonly search: SearchSetting;
   /** The theme's fixed phrases in `language`, with the site's `words:` over them. */
   readonly words: Words;
   /**
@@ -80,6 +83,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   labelIndex: 'list',
   relatedPosts: 5,
   linkCheck: 'warn',
+  search: SEARCH_DEFAULT,
   words: wordsFor('en'),
   theme: null,
 });

@@ -13,6 +13,7 @@ import { readLabelSlugs } from './label-slugs.js';
 import { readRedirects } from './redirects.js';
 import { permalinkProblem, readBaseUrl } from './urls.js';
 import { readWords, type WordSettings } from './word-settings.js';
+import { readSearchSetting } from '../search/setting.js';
 
 /** The settings while site.yaml is read: {@link SiteConfig}, not yet frozen. */
 export type Settings = { -readonly [K in keyof SiteConfig]: SiteConfig[K] };
@@ -119,6 +120,7 @@ const SETTINGS: { readonly [K in SettingName]: SettingReader<Settings[K]> | Appl
     // `off` unquoted is a string in YAML 1.2, but `false` in the YAML 1.1 people know.
     { sayWhatWasWritten: true, also: new Map([[false, 'off']]) },
   ),
+  search: readSearchSetting,
   words: { apply: ({ words }, entry, yaml) => readWords(words, entry, yaml) },
   theme: ({ value, valueAt }) =>
     typeof value === 'string' && value.trim() !== ''

@@ -18,6 +18,7 @@ import {
 } from './reload.js';
 import { serveFolder } from './serve.js';
 import { watchSite } from './watch.js';
+import { createLiveSearchIndex } from '../search/live.js';
 
 /** What to preview and where. */
 export interface DevOptions {
@@ -65,10 +66,13 @@ const PORT_TRIES = 20;
 export async function dev(options: DevOptions): Promise<DevServer> {
   const rebuilder = createRebuilder(options);
   const hub = createReloadHub(await readClientScripts());
+  const search = createLiveSearchIndex(options.log);
   let basePath = '/';
 
   const report = (result: Rebuild, changed: readonly string[] | null) => {
     basePath = reportRebuild(options.log, hub, result, changed);
+    if (result.run.errors.length === 0)
+      search.update(result.run.search, result.run.config.language);
   };
   const crashed = (error: unknown) => {
     reportCrash(options.log, hub, error);
@@ -98,10 +102,13 @@ export async function dev(options: DevOptions): Promise<DevServer> {
   });
   const server = createServer((req, res) => {
     if (hub.answer(req, res)) return;
-    files(req, res).catch((error: unknown) => {
-      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`${error instanceof Error ? error.message : String(error)}\n`);
-    });
+    search
+      .answer(req, res, basePath)
+      .then((answered) => (answered ? undefined : files(req, res)))
+      .catch((error: unknown) => {
+        res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`${error instanceof Error ? error.message : String(error)}\n`);
+      });
   });
   let port: number;
   try {

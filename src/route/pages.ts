@@ -18,6 +18,7 @@ import { createRouteMemo, memoCollisions, type RouteMemo } from './memo.js';
 import { notFoundPages } from './not-found.js';
 import { postPages } from './posts.js';
 import { redirectPages } from './redirects.js';
+import { searchPages } from './search.js';
 import { sitePages } from './site-pages.js';
 import { sitemapPages } from './sitemap.js';
 import type { Page } from './view.js';
@@ -50,6 +51,7 @@ export const ROUTERS: readonly Router[] = [
   labelPages,
   archivePages,
   notFoundPages,
+  searchPages,
   redirectPages,
   sitemapPages,
   feedPages,

@@ -13,6 +13,7 @@ import {
   HOME_URL,
   LABELS_URL,
   RSS_URL,
+  SEARCH_URL,
   labelUrl,
   monthUrl,
   yearUrl,
@@ -61,6 +62,7 @@ export function siteViewOf(
     locale: openGraphLocale(config.language),
     feedUrl: sidebar.feedUrl,
     rssUrl: withFeeds ? href(RSS_URL) : null,
+    searchUrl: config.search ? href(SEARCH_URL) : null,
   }));
 }
 

@@ -54,6 +54,10 @@ export const RSS_URL = '/rss.xml';
 export const SITEMAP_URL = '/sitemap.xml';
 export const ROBOTS_URL = '/robots.txt';
 
+/** The search page (`search: true`), and the folder of its index, which Pagefind names. */
+export const SEARCH_URL = '/search/';
+export const SEARCH_BUNDLE_URL = '/pagefind/';
+
 /** The archive tree: every year, month and post. */
 export const ARCHIVE_URL = '/archive/';
 

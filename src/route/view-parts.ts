@@ -42,6 +42,8 @@ export interface SiteView {
   /** Links to the Atom feed and its RSS copy; null when there are none (see `origin`). */
   readonly feedUrl: string | null;
   readonly rssUrl: string | null;
+  /** The search page, for the search box in the layout; null with `search: false`. */
+  readonly searchUrl: string | null;
 }
 
 /** A label as a link, as posts and the sidebar show their labels. */
@@ -175,6 +177,7 @@ export const TEMPLATE_NAMES = [
   'year',
   'month',
   '404',
+  'search',
   'atom',
   'rss',
   'sitemap',

@@ -10,6 +10,7 @@ import type { ListPage } from './lists.js';
 import type { NotFoundPage } from './not-found.js';
 import type { PostPage } from './posts.js';
 import type { RedirectPage, RedirectsFile } from './redirects.js';
+import type { SearchPage } from './search.js';
 import type { StaticPage } from './site-pages.js';
 import type { RobotsPage, SitemapPage } from './sitemap.js';
 
@@ -38,6 +39,7 @@ export type Page =
   | YearPage
   | MonthPage
   | NotFoundPage
+  | SearchPage
   | RedirectPage
   | RedirectsFile
   | SitemapPage

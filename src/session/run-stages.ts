@@ -9,6 +9,7 @@ import { sortProblems } from '../errors.js';
 import { buildSite, type PublishOptions, type Site } from '../model/site.js';
 import { checkLayouts } from '../render/layouts.js';
 import { routeSite } from '../route/pages.js';
+import { searchRecords } from '../search/records.js';
 import type { Page } from '../route/view.js';
 import type { ParseStage } from './parse-stage.js';
 import { gatherProblems, type Problems } from './problems.js';
@@ -80,6 +81,8 @@ export function runStages(
     postCount: site.posts.length,
     draftCount: site.drafts.length,
     heldBack: heldBackPosts(site, config),
+    search:
+      config.search && errors.length === 0 ? searchRecords(routes.pages, state.searchMemo) : null,
   };
 }
 

@@ -19,6 +19,7 @@ import type { ConfigOverrides, SiteConfig } from '../config/config.js';
 import type { BuildError, BuildWarning } from '../errors.js';
 import { loadSite, reloadSite, type SiteSources, type StaticFile } from '../load/load.js';
 import type { PublishOptions } from '../model/site.js';
+import type { SearchRecord } from '../search/records.js';
 import type { OutputFile } from '../write/write.js';
 import { classify, type ChangeKind } from './classify.js';
 import { parseStage } from './parse-stage.js';
@@ -61,6 +62,11 @@ export interface SessionRun {
   readonly postCount: number;
   readonly draftCount: number;
   readonly heldBack: readonly HeldBackPost[];
+  /**
+   * What the search index is to hold (`search/records.ts`), for the step after the pages
+   * (`search/output.ts`); null with `search: false` or when the run has errors.
+   */
+  readonly search: readonly SearchRecord[] | null;
 }
 
 /** A build kept in memory between runs. */

@@ -3,6 +3,7 @@
  * parse under its content hash, the compiled theme, and each page's view data and HTML.
  * A change to `site.yaml` throws all of it away ({@link freshState}).
  */
+import { createRecordMemo, type RecordMemo } from '../search/records.js';
 import { readConfig, type ConfigOverrides, type SiteConfig } from '../config/config.js';
 import type { BuildError } from '../errors.js';
 import type { SiteSources, SourceFile } from '../load/load.js';
@@ -55,6 +56,8 @@ export interface State {
   pages: Map<string, CachedPage>;
   readonly modelMemo: ModelMemo;
   readonly routeMemo: RouteMemo;
+  /** Each post's text for the search index, by its view. */
+  readonly searchMemo: RecordMemo;
 }
 
 /** The state of a session that has just read `sources`. */
@@ -71,5 +74,6 @@ export function freshState(sources: SiteSources, overrides?: ConfigOverrides): S
     pages: new Map(),
     modelMemo: createModelMemo(),
     routeMemo: createRouteMemo(),
+    searchMemo: createRecordMemo(),
   };
 }

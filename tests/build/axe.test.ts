@@ -48,6 +48,7 @@ const PAGES = [
   { url: '/2025/03/', h1: 'March 2025 (2 posts)' },
   { url: '/labels/', h1: 'Labels' },
   { url: '/404.html', h1: 'Page not found' },
+  { url: '/search/', h1: 'Search' },
 ] as const;
 
 let built: BuiltSite;

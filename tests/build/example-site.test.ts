@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 import { crawl } from '../support/crawl.js';
 import { buildAt, type BuiltSite } from '../support/site.js';
+import { readEntry } from '../support/search-index.js';
 import { readFeed } from '../support/xml.js';
 
 let outDir = '';
@@ -36,6 +37,11 @@ describe('the example site', () => {
     expect($('article.post').length).toBe(5);
   });
 
+  it('has search: an index of its 10 posts, and a box on every page', async () => {
+    expect(await readEntry(built.result.outDir)).toEqual({ en: 10 });
+    expect((await built.page('/labels/oman/'))('form.search-box').attr('action')).toBe('/search/');
+  });
+
   it('writes valid HTML on every page', async () => {
     const validator = new HtmlValidate({
       extends: ['html-validate:recommended'],
@@ -43,7 +49,8 @@ describe('the example site', () => {
       rules: { 'long-title': 'off' },
     });
     const pages = (await built.files()).filter((file) => file.endsWith('.html'));
-    expect(pages.length).toBe(38);
+    // 38 pages, and the search page (`search: true`).
+    expect(pages.length).toBe(39);
     const problems: string[] = [];
     for (const page of pages) {
       const html = await readFile(path.join(built.result.outDir, page), 'utf8');
@@ -65,6 +72,6 @@ describe('the example site', () => {
     expect(readFeed(await built.text('/rss.xml')).items).toHaveLength(feed.items.length);
     const { checked, broken } = await crawl(built.result.outDir, 'https://example.org/');
     expect(broken).toEqual([]);
-    expect(checked).toBe(1920);
+    expect(checked).toBe(1952);
   });
 });
