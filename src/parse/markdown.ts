@@ -32,6 +32,7 @@ import { collectLinks, type BodyLink } from './links.js';
 import { JUMP_ID, withRawHtmlParsed } from './jump-break.js';
 import { findTemplateFragments, type TemplateFragments } from './template-fragments.js';
 import rehypeFocusablePre from './rehype-focusable-pre.js';
+import remarkAutolinkLiteralGate from './remark-autolink-literal-gate.js';
 import { rehypeMarkLocalUrls, unmarkLink, type LocalUrlOptions } from './local-urls.js';
 
 /** A heading of a post, for its table of contents. */
@@ -128,6 +129,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   const toHast = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkAutolinkLiteralGate)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: FOOTNOTE_PREFIX })
     .freeze();
   const rehype = unified()
