@@ -1,12 +1,13 @@
 /**
  * The parse stage of a run, over every post, reusing the result of a post whose text is
  * the one parsed before. Unchanged posts keep their `SourceFile` object across runs, so
- * most are recognised without hashing. What is left goes to the batch parser (disk cache,
+ * most are recognised by that; a post read again is compared by its text with the file
+ * remembered (kept anyway), which costs less than hashing every post of a first run only
+ * for the disk cache to hash it again for its key. What is left goes to the batch parser (disk cache,
  * worker threads: `pool/parse-posts.ts`) when it is every post, as on a first run; the one
  * or two posts an edit touches are parsed right here with the session's own Markdown
  * processor, which is quicker than a cache lookup and a fresh processor.
  */
-import { createHash } from 'node:crypto';
 import type { SourceFile } from '../load/load.js';
 import { createMarkdownRenderer } from '../parse/markdown.js';
 import { parsePost, type ParsedPost } from '../parse/post.js';
@@ -19,12 +20,6 @@ export interface ParseStage {
   /** Posts parsed (or read from the disk cache) this run; the others were remembered. */
   readonly parsed: readonly string[];
   readonly cachedPosts: number;
-}
-
-/** A post to parse: its index among the files, and the hash of its text. */
-interface Missing {
-  readonly index: number;
-  readonly hash: string;
 }
 
 /** How the batch parser is set up. */
@@ -58,32 +53,33 @@ export async function parseStage(
     cachedPosts = parsed.fromCache;
     parsed.results.forEach((result, i) => (results[i] = result));
   } else {
-    for (const { index } of missing) {
+    for (const index of missing) {
       state.markdown ??= createMarkdownRenderer();
       results[index] = parsePost(files[index] as SourceFile, zone, state.markdown);
     }
   }
-  for (const { index, hash } of missing) {
+  for (const index of missing) {
     const file = files[index] as SourceFile;
-    state.posts.set(file.path, { file, hash, parsed: results[index] as ParsedPost });
+    state.posts.set(file.path, { file, parsed: results[index] as ParsedPost });
   }
   return {
     results: results as ParsedPost[],
-    parsed: missing.map(({ index }) => (files[index] as SourceFile).path),
+    parsed: missing.map((index) => (files[index] as SourceFile).path),
     cachedPosts,
   };
 }
 
 /**
  * Fills `results` with the remembered parse of each post whose text is unchanged (and
- * undefined for the rest), forgets posts that are gone, and returns the posts to parse.
+ * undefined for the rest), forgets posts that are gone, and returns the indices of the
+ * posts to parse.
  */
 function rememberedPosts(
   files: readonly SourceFile[],
   state: State,
   results: (ParsedPost | undefined)[],
-): Missing[] {
-  const missing: Missing[] = [];
+): number[] {
+  const missing: number[] = [];
   const seen = new Set<string>();
   files.forEach((file, index) => {
     seen.add(file.path);
@@ -92,14 +88,13 @@ function rememberedPosts(
       results.push(cached.parsed);
       return;
     }
-    const hash = createHash('sha256').update(file.text).digest('hex');
-    if (cached?.hash === hash) {
+    if (cached?.file.text === file.text) {
       state.posts.set(file.path, { ...cached, file });
       results.push(cached.parsed);
       return;
     }
     results.push(undefined);
-    missing.push({ index, hash });
+    missing.push(index);
   });
   for (const key of state.posts.keys()) if (!seen.has(key)) state.posts.delete(key);
   return missing;

@@ -4,8 +4,8 @@
  * runs one session once; `rubric dev` keeps one alive and feeds it the files that
  * changed. Both call the same stage functions: there is no second rendering path.
  *
- * What is kept between runs: the sources as loaded; each post's parse result under its
- * content hash (a first run reads the disk cache and parses the rest on worker threads:
+ * What is kept between runs: the sources as loaded; each post's parse result with the
+ * text it came from (a first run reads the disk cache and parses the rest on worker threads:
  * `pool/parse-posts.ts`); the compiled theme with a digest of what each page template consumes;
  * and each page's view data and HTML. A run re-reads only changed posts, re-parses a
  * post only when its text changed, recomputes the model and routes whole (they are
