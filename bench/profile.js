@@ -15,7 +15,8 @@
  * Each sample is charged to the stage of the innermost frame on its stack that belongs to
  * a stage (so a `micromark` frame under `parsePost` counts as Markdown, a `yaml` frame as
  * front matter). Samples with no such frame are "other" (Node internals, module loading);
- * the garbage collector and idle time are shown on their own.
+ * the garbage collector and idle time (a worker waiting for its next batch included) are
+ * shown on their own.
  * Options: --posts N  --rubric PATH  --dir DIR (summarise only)  --work DIR (default
  * /tmp/rubric-profile)  --bench DIR (the shared benchmark; default ../shared/bench).
  */
@@ -110,7 +111,8 @@ function stagesOfProfile(profile) {
     const name = node.callFrame.functionName;
     let stage;
     if (name === '(garbage collector)') stage = 'GC';
-    else if (name === '(idle)') stage = 'idle';
+    // A worker blocked in Atomics.wait for its next batch is sampled, but idle.
+    else if (name === '(idle)' || name === 'atomicsWaitLoop') stage = 'idle';
     else
       stage = stageOf(node.callFrame.url) ?? (parent.has(id) ? resolve(parent.get(id)) : 'other');
     stageOfNode.set(id, stage);

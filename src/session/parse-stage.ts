@@ -11,7 +11,7 @@
 import type { SourceFile } from '../load/load.js';
 import { createMarkdownRenderer } from '../parse/markdown.js';
 import { parsePost, type ParsedPost } from '../parse/post.js';
-import { parsePosts } from '../pool/parse-posts.js';
+import { parsePosts, type ParsePool } from '../pool/parse-posts.js';
 import type { State } from './state.js';
 
 /** The parse results of a run, in the order of the post files. */
@@ -30,18 +30,22 @@ export interface BatchOptions {
   readonly progress?: (parsed: number, total: number) => void;
 }
 
-/** Parses what changed among `files`; updates the posts `state` remembers. */
+/**
+ * Parses what changed among `files`; updates the posts `state` remembers. `pool`, threads
+ * started while the site was read, is handed over: used or closed here.
+ */
 export async function parseStage(
   files: readonly SourceFile[],
   state: State,
   batch: BatchOptions,
+  pool: ParsePool | null = null,
 ): Promise<ParseStage> {
   const results: (ParsedPost | undefined)[] = [];
   const missing = rememberedPosts(files, state, results);
   let cachedPosts = 0;
   const zone = state.config.timezone;
   if (missing.length === files.length && files.length > 0) {
-    const { progress, ...pool } = batch;
+    const { progress, ...options } = batch;
     let done = 0;
     const onParsed = progress
       ? (count: number) => {
@@ -49,10 +53,11 @@ export async function parseStage(
           progress(done, files.length);
         }
       : undefined;
-    const parsed = await parsePosts(files, { zone, ...pool, onParsed });
+    const parsed = await parsePosts(files, { zone, ...options, onParsed, pool });
     cachedPosts = parsed.fromCache;
     parsed.results.forEach((result, i) => (results[i] = result));
   } else {
+    await pool?.close();
     for (const index of missing) {
       state.markdown ??= createMarkdownRenderer();
       results[index] = parsePost(files[index] as SourceFile, zone, state.markdown);

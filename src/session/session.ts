@@ -21,6 +21,7 @@ import { loadSite, reloadSite, type SiteSources, type StaticFile } from '../load
 import type { PublishOptions } from '../model/site.js';
 import type { OutputFile } from '../write/write.js';
 import { classify, type ChangeKind } from './classify.js';
+import { startPoolEarly } from '../pool/parse-posts.js';
 import { parseStage } from './parse-stage.js';
 import { runStages } from './run-stages.js';
 import { freshState, type State } from './state.js';
@@ -135,9 +136,16 @@ export function createSession(options: SessionOptions): BuildSession {
       const clock = startClock();
       const kinds = new Set<ChangeKind>();
       for (const file of changed ?? []) kinds.add(classify(file, options.outputFolder));
-      state = await loadStage(state, changed, kinds, options);
+      // A first run's parse threads start now, to load their modules while the site is read.
+      const pool = state ? null : startPoolEarly(options.root, batch);
+      try {
+        state = await loadStage(state, changed, kinds, options);
+      } catch (error) {
+        await pool?.close();
+        throw error;
+      }
       clock.lap('load');
-      const parsed = await parseStage(state.sources.posts, state, batch);
+      const parsed = await parseStage(state.sources.posts, state, batch, pool);
       clock.lap('parse');
       const run = { publish: publish(), keepPages: options.keepPages !== false, clock };
       return { ...runStages(state, parsed, run), kinds };
