@@ -35,7 +35,7 @@ export default function remarkAutolinkLiteralGate(this: Processor): undefined {
   const gate: Gate = { starts: null };
   const guarded = new Map<Construct, Construct>();
   for (const construct of autolinkConstructs()) guarded.set(construct, guard(construct, gate));
-  const extensions = (this.data('micromarkExtensions') ?? []);
+  const extensions = this.data('micromarkExtensions') ?? [];
   for (const extension of extensions) {
     const text = extension.text ?? {};
     for (const [code, constructs] of Object.entries(text)) {
