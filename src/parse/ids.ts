@@ -5,7 +5,7 @@
  * `#` links to them following. Plus the list of ids a body defines, for the link check.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './elements.js';
 
 /** What remark-rehype puts before footnote ids (its `clobberPrefix` default). */
 export const FOOTNOTE_PREFIX = 'user-content-';
@@ -31,7 +31,7 @@ export function scopeFootnoteIds(tree: Root, prefix: string): void {
     id === FOOTNOTE_LABEL
       ? `${prefix}${FOOTNOTE_LABEL}`
       : `${prefix}${id.slice(FOOTNOTE_PREFIX.length)}`;
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const { id, href, ariaDescribedBy } = node.properties;
     const isFootnoteLabel = id === FOOTNOTE_LABEL && node.tagName === 'h2';
     if (typeof id === 'string' && (id.startsWith(FOOTNOTE_PREFIX) || isFootnoteLabel)) {
@@ -56,7 +56,7 @@ export function scopeFootnoteIds(tree: Root, prefix: string): void {
  */
 export function scopeExcerptIds(tree: Root, prefix: string): void {
   const renamed = new Map<string, string>();
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const id = node.properties.id;
     if (typeof id === 'string' && !id.startsWith(prefix)) {
       renamed.set(id, `${prefix}${id}`);
@@ -65,7 +65,7 @@ export function scopeExcerptIds(tree: Root, prefix: string): void {
   });
   const ids = new Set(renamed.values());
   for (const id of collectIds(tree)) ids.add(id);
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const { href, ariaDescribedBy } = node.properties;
     if (typeof href === 'string' && href.startsWith('#')) {
       const target = renamed.get(href.slice(1));
@@ -82,7 +82,7 @@ export function scopeExcerptIds(tree: Root, prefix: string): void {
 /** Every id a tree defines, and every `<a name>` (a link's `#fragment` finds those too). */
 export function collectIds(tree: Root): string[] {
   const ids: string[] = [];
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const { id, name } = node.properties;
     if (typeof id === 'string' && id !== '') ids.push(id);
     if (node.tagName === 'a' && typeof name === 'string' && name !== '') ids.push(name);

@@ -4,7 +4,7 @@
  * output HTML again. Kept: each URL as written, and where in the body it stands.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './elements.js';
 
 /** A link or image of a body: its URL and its place (1-based, in the body). */
 export interface BodyLink {
@@ -51,7 +51,7 @@ const TEMPLATE_SYNTAX = /\{\{|\{%|%7B%7B|%7B%25/i;
  */
 export function collectLinks(tree: Root): BodyLink[] {
   const links: BodyLink[] = [];
-  visit(tree, 'element', (node: Element) => {
+  eachElement(tree, (node: Element) => {
     const attributes = URL_ATTRIBUTES[node.tagName];
     const start = node.position?.start;
     if (attributes === undefined || start === undefined) return;

@@ -6,7 +6,7 @@
  * are private-use characters, which rehype writes as they are and no author types.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './elements.js';
 import type { VFile } from 'vfile';
 
 /** Stands for the link to the post's folder (ending in `/`) before a bundle-relative URL. */
@@ -41,7 +41,7 @@ function isLocal(url: string): boolean {
 export function rehypeMarkLocalUrls() {
   return (tree: Root, file: VFile) => {
     const bundle = (file.data as LocalUrlOptions).bundle === true;
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       const key = node.tagName === 'img' ? 'src' : node.tagName === 'a' ? 'href' : null;
       if (key === null) return;
       const url = node.properties[key];

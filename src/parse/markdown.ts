@@ -14,7 +14,6 @@ import { toString } from 'hast-util-to-string';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeHighlight from 'rehype-highlight';
 import rehypeSlug from 'rehype-slug';
-import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -28,10 +27,13 @@ import {
   scopeExcerptIds,
   scopeFootnoteIds,
 } from './ids.js';
+import { eachElement } from './elements.js';
 import { collectLinks, type BodyLink } from './links.js';
+import { blockHtml, blocksTheExcerptChanges, reusedHtml } from './block-html.js';
 import { JUMP_ID, withRawHtmlParsed } from './jump-break.js';
 import { findTemplateFragments, type TemplateFragments } from './template-fragments.js';
 import rehypeFocusablePre from './rehype-focusable-pre.js';
+import remarkAutolinkLiteralGate from './remark-autolink-literal-gate.js';
 import { rehypeMarkLocalUrls, unmarkLink, type LocalUrlOptions } from './local-urls.js';
 
 /** A heading of a post, for its table of contents. */
@@ -128,6 +130,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   const toHast = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkAutolinkLiteralGate)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: FOOTNOTE_PREFIX })
     .freeze();
   const rehype = unified()
@@ -143,7 +146,6 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(rehypeLazyImages)
     .use(rehypeFocusablePre)
     .use(rehypeMarkLocalUrls)
-    .use(rehypeStringify, { allowDangerousHtml: true })
     .freeze();
 
   return (markdown, options = {}) => {
@@ -162,19 +164,20 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     // The link check sees URLs as the author wrote them, without the route stage's marks.
     const links = collectLinks(tree).map(unmarkLink);
     const ids = collectIds(tree);
-    const html = rehype.stringify(tree, file);
+    const blocks = blockHtml(tree);
+    const html = blocks.join('');
+    const changes = blocksTheExcerptChanges(tree);
 
     // From here on the tree is changed in place: the whole body is already written.
     const hasMore = jumpTarget !== null;
     const before = hasMore ? tree.children.slice(0, tree.children.indexOf(jumpTarget)) : [];
     const excerpt: HastRoot = { type: 'root', children: hasMore ? before : tree.children };
-    const hasHeadings = stripAnchors(tree);
+    stripAnchors(tree);
     const headings = collectHeadings(tree, idPrefix);
     const hasIds = ids.length > (hasMore ? 1 : 0);
     if (hasIds) scopeExcerptIds(excerpt, idPrefix);
-    // Without a break, headings or ids, the list version is the whole body: skip a pass.
-    const excerptHtml =
-      hasMore || hasHeadings || hasIds ? rehype.stringify(excerpt, file).trim() : html.trim();
+    // Only the blocks that may have changed are written again (none without headings or ids).
+    const excerptHtml = reusedHtml(excerpt.children, blocks, changes).trim();
     const firstParagraph = tree.children.find(
       (node) => node.type === 'element' && node.tagName === 'p',
     );
@@ -216,11 +219,11 @@ function unknownLanguages(file: VFile): CodeLanguage[] {
 function rehypeFreeJumpId() {
   return (tree: HastRoot) => {
     const ids = new Set<string>();
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (typeof node.properties.id === 'string') ids.add(node.properties.id);
     });
     if (!ids.has(JUMP_ID)) return;
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.properties.id !== JUMP_ID || headingRank(node) === undefined) return;
       let n = 1;
       while (ids.has(`${JUMP_ID}-${n}`)) n += 1;
@@ -237,7 +240,7 @@ function rehypeFreeJumpId() {
  */
 function rehypeLazyImages() {
   return (tree: HastRoot) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (node.tagName === 'img' && node.properties.loading === undefined) {
         node.properties.loading = 'lazy';
       }
@@ -245,16 +248,13 @@ function rehypeLazyImages() {
   };
 }
 
-/** Removes the heading anchor links; true when the body has headings. */
-function stripAnchors(tree: HastRoot): boolean {
-  let found = false;
+/** Removes the heading anchor links. */
+function stripAnchors(tree: HastRoot): void {
   visit(tree, 'element', (node: Element) => {
     if (headingRank(node) === undefined) return;
-    found = true;
     node.children = node.children.filter((child) => !isAnchor(child));
     return SKIP;
   });
-  return found;
 }
 
 /**

@@ -12,15 +12,11 @@ import type { Element, Root, RootContent } from 'hast';
 import { raw } from 'hast-util-raw';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { hasNodeOfType } from './elements.js';
 
 /** True when any node is raw HTML (not counting what the caller took out first). */
 export function hasRawHtml(nodes: readonly RootContent[]): boolean {
-  let found = false;
-  visit({ type: 'root', children: [...nodes] } satisfies Root, 'raw', () => {
-    found = true;
-    return false;
-  });
-  return found;
+  return hasNodeOfType(nodes, 'raw');
 }
 
 /**

@@ -8,14 +8,14 @@
  * screen reader reads its text. An author's own `tabindex` is kept.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { eachElement } from './elements.js';
 
 /** The elements the built-in theme lets scroll sideways. */
 const SCROLLING = new Set(['pre', 'table']);
 
 export default function rehypeFocusablePre() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachElement(tree, (node: Element) => {
       if (SCROLLING.has(node.tagName) && node.properties.tabIndex === undefined) {
         node.properties.tabIndex = 0;
       }

@@ -7,6 +7,7 @@
  * come from differs. The parse stage itself (`parse/`) stays pure: this module is the edge
  * that owns the cache, the threads and the disk.
  */
+import { readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,9 @@ import { DiskCache } from '../cache/cache.js';
 import { parseFingerprint, postKey } from '../cache/fingerprint.js';
 import type { SourceFile } from '../load/load.js';
 import type { ParsedPost } from '../parse/post.js';
-import { parseOnThreads } from './threads.js';
+import { startParsePool, type ParsePool } from './threads.js';
+
+export type { ParsePool } from './threads.js';
 
 /** How a site's posts are parsed. */
 export interface ParsePostsOptions {
@@ -29,6 +32,11 @@ export interface ParsePostsOptions {
   readonly parallelFrom?: number;
   /** Worker threads; one per core by default. */
   readonly threads?: number;
+  /**
+   * Threads started before the posts were read ({@link startPoolEarly}): used when there
+   * are enough posts to parse, and closed when parsing is done either way.
+   */
+  readonly pool?: ParsePool | null;
   /** Told how many more posts are done (from the cache, a batch, one post), for progress. */
   readonly onParsed?: (count: number) => void;
 }
@@ -65,16 +73,22 @@ export async function parsePosts(
 
   if (cache && missing.length > 0)
     await mkdir(cache.folder, { recursive: true }).catch(() => undefined);
+  const early = options.pool ?? null;
   if (missing.length >= (options.parallelFrom ?? PARALLEL_FROM)) {
-    const parsed = await parseOnThreads(
-      missing.map((i) => files[i] as SourceFile),
-      options.zone,
-      cache ? { folder: cache.folder, keys: missing.map((i) => keys[i] ?? '') } : null,
-      options.threads ?? availableParallelism(),
-      onParsed,
-    );
-    missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
+    const pool = early ?? startParsePool(options.threads ?? availableParallelism());
+    try {
+      const parsed = await pool.parse(
+        missing.map((i) => files[i] as SourceFile),
+        options.zone,
+        cache ? { folder: cache.folder, keys: missing.map((i) => keys[i] ?? '') } : null,
+        onParsed,
+      );
+      missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
+    } finally {
+      await pool.close();
+    }
   } else if (missing.length > 0) {
+    await early?.close();
     const parsed = await parseHere(
       missing.map((i) => files[i] as SourceFile),
       options.zone,
@@ -82,9 +96,39 @@ export async function parsePosts(
     );
     missing.forEach((fileIndex, i) => (results[fileIndex] = parsed[i]));
     await cache?.setMany(missing.map((i) => [keys[i] ?? '', results[i]] as const));
+  } else {
+    await early?.close();
   }
   await cache?.prune(new Set(keys));
   return { results: results as ParsedPost[], fromCache };
+}
+
+/**
+ * Starts the parse threads before the site is read, when its first run will most likely
+ * use them: nothing in the disk cache (none kept, or none yet) and at least `parallelFrom`
+ * Markdown files under `posts/` (a quick count; the load stage reads them properly). The
+ * threads then load the Markdown pipeline while the main thread reads the posts. Else
+ * null, so that a warm build, or a small site, never pays for threads it does not use.
+ */
+export function startPoolEarly(
+  root: string,
+  options: Pick<ParsePostsOptions, 'cacheFolder' | 'parallelFrom' | 'threads'>,
+): ParsePool | null {
+  const from = options.parallelFrom ?? PARALLEL_FROM;
+  if (options.cacheFolder !== null && listOrEmpty(path.join(options.cacheFolder, 'posts')).length)
+    return null;
+  const posts = listOrEmpty(path.join(root, 'posts'), true);
+  let count = 0;
+  for (const name of posts) if (/\.(md|markdown)$/.test(name) && ++count >= from) break;
+  return count >= from ? startParsePool(options.threads ?? availableParallelism()) : null;
+}
+
+function listOrEmpty(folder: string, recursive = false): string[] {
+  try {
+    return readdirSync(folder, { recursive, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
 }
 
 /** Parses a few posts on this thread. */

@@ -4,8 +4,8 @@
  * runs one session once; `rubric dev` keeps one alive and feeds it the files that
  * changed. Both call the same stage functions: there is no second rendering path.
  *
- * What is kept between runs: the sources as loaded; each post's parse result under its
- * content hash (a first run reads the disk cache and parses the rest on worker threads:
+ * What is kept between runs: the sources as loaded; each post's parse result with the
+ * text it came from (a first run reads the disk cache and parses the rest on worker threads:
  * `pool/parse-posts.ts`); the compiled theme with a digest of what each page template consumes;
  * and each page's view data and HTML. A run re-reads only changed posts, re-parses a
  * post only when its text changed, recomputes the model and routes whole (they are
@@ -22,6 +22,7 @@ import type { PublishOptions } from '../model/site.js';
 import type { SearchRecord } from '../search/records.js';
 import type { OutputFile } from '../write/write.js';
 import { classify, type ChangeKind } from './classify.js';
+import { startPoolEarly } from '../pool/parse-posts.js';
 import { parseStage } from './parse-stage.js';
 import { runStages } from './run-stages.js';
 import { freshState, type State } from './state.js';
@@ -141,9 +142,16 @@ export function createSession(options: SessionOptions): BuildSession {
       const clock = startClock();
       const kinds = new Set<ChangeKind>();
       for (const file of changed ?? []) kinds.add(classify(file, options.outputFolder));
-      state = await loadStage(state, changed, kinds, options);
+      // A first run's parse threads start now, to load their modules while the site is read.
+      const pool = state ? null : startPoolEarly(options.root, batch);
+      try {
+        state = await loadStage(state, changed, kinds, options);
+      } catch (error) {
+        await pool?.close();
+        throw error;
+      }
       clock.lap('load');
-      const parsed = await parseStage(state.sources.posts, state, batch);
+      const parsed = await parseStage(state.sources.posts, state, batch, pool);
       clock.lap('parse');
       const run = { publish: publish(), keepPages: options.keepPages !== false, clock };
       return { ...runStages(state, parsed, run), kinds };

@@ -1,6 +1,6 @@
 /**
  * What a session remembers between runs, for one `site.yaml`: the sources, each post's
- * parse under its content hash, the compiled theme, and each page's view data and HTML.
+ * parse with the text it came from, the compiled theme, and each page's view data and HTML.
  * A change to `site.yaml` throws all of it away ({@link freshState}).
  */
 import { createRecordMemo, type RecordMemo } from '../search/records.js';
@@ -14,10 +14,9 @@ import { createRouteMemo, type RouteMemo } from '../route/pages.js';
 import type { PageRenderer } from '../render/render.js';
 import type { TemplateDigests } from './template-deps.js';
 
-/** A post's parse, under the file it came from and the hash of its text. */
+/** A post's parse, with the file (and so the text) it came from. */
 export interface CachedPost {
   readonly file: SourceFile;
-  readonly hash: string;
   readonly parsed: ParsedPost;
 }
 
