@@ -5,7 +5,7 @@
  */
 import { buildError, compareStrings, type BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { FEED_URL, HOME_URL, RESERVED_SEGMENTS, outputPathOf, sitePageUrl } from './urls.js';
+import { FEED_URL, HOME_URL, outputPathOf, reservedSegments, sitePageUrl } from './urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
@@ -34,6 +34,7 @@ export function findCollisions(
   for (const page of pages) {
     if (page.template !== 'post' && page.template !== 'page') claims.push(pageClaim(page));
   }
+  errors.push(...staticOnReservedPaths(site, staticPaths));
   for (const output of staticPaths) {
     claims.push({
       kind: 'static',
@@ -66,6 +67,7 @@ function postClaims(
 ): { errors: BuildError[]; claims: Claim[] } {
   const errors: BuildError[] = [];
   const claims: Claim[] = [];
+  const reserved = reservedSegments(site.config.search);
   const sources = [
     ...site.posts.map((post, i) => ({ post, url: postUrls[i] ?? '' })),
     ...site.pages.map((post) => ({ post, url: sitePageUrl(post) })),
@@ -73,12 +75,12 @@ function postClaims(
   for (const { post, url } of sources) {
     const first = url.split('/').find((segment) => segment !== '') ?? '';
     const fixed = post.fixedUrl !== null;
-    if (url === HOME_URL || RESERVED_SEGMENTS.includes(first)) {
+    if (url === HOME_URL || reserved.includes(first)) {
       errors.push(
         buildError(
           'ReservedPath',
           { file: post.source, ...(fixed ? post.fixedUrlAt : post.slugAt) },
-          `This post's URL ${url} is on a path Rubric keeps for its own pages (/, /labels/, /page/, /archive/).`,
+          `This post's URL ${url} is on a path Rubric keeps for its own pages (/, ${reserved.map((segment) => `/${segment}/`).join(', ')}).`,
           fixed
             ? 'Give the post another `url:`.'
             : 'Give the post another `slug:`, or change `permalink` in site.yaml.',
@@ -96,6 +98,27 @@ function postClaims(
     });
   }
   return { errors, claims };
+}
+
+/**
+ * Static files in the search index's folder: the index replaces that folder whole, so such a
+ * file would be lost or break the index. Only the folders reserved beyond Rubric's pages are
+ * checked here; a static file at a page's path is a collision with that page already.
+ */
+function staticOnReservedPaths(site: Site, staticPaths: readonly string[]): BuildError[] {
+  const extra = reservedSegments(site.config.search).filter(
+    (s) => !reservedSegments(false).includes(s),
+  );
+  return staticPaths
+    .filter((output) => extra.includes(output.split('/')[0] ?? ''))
+    .map((output) =>
+      buildError(
+        'ReservedPath',
+        { file: `static/${output}` },
+        `This static file would be written to /${output}, inside the folder of the search index, which the build writes whole.`,
+        'Move the file to another folder of static/, or turn search off with `search: false`.',
+      ),
+    );
 }
 
 /** The claim of one of Rubric's pages (not a post's), saying who asked for it and the fix. */

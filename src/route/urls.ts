@@ -80,6 +80,15 @@ export const REDIRECTS_FILE_URL = '/_redirects';
 /** First path segments that belong to Rubric's own pages and that no post may take. */
 export const RESERVED_SEGMENTS: readonly string[] = ['labels', 'page', 'archive'];
 
+/**
+ * The first path segments no post or static file may take on this site: Rubric's own, and
+ * the search index's folder when `search:` is on (the index is written after the pages,
+ * so a file there would be overwritten, or would overwrite a piece of the index).
+ */
+export function reservedSegments(search: boolean): readonly string[] {
+  return search ? [...RESERVED_SEGMENTS, SEARCH_BUNDLE_URL.slice(1, -1)] : RESERVED_SEGMENTS;
+}
+
 /** A label's page `page` (1-based); page 1 is the label's own URL. */
 export function labelUrl(slug: string, page = 1): string {
   return listPageUrl(`${LABELS_URL}${slug}/`, page);

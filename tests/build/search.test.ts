@@ -169,4 +169,21 @@ describe('search index', () => {
       ['ConfigInvalid', 'site.yaml', 2, 'search must be `true` or `false` (got "yes").'],
     ]);
   });
+
+  it('keeps /pagefind/ for the index: a post or a static file there is an error', async () => {
+    const files = {
+      'posts/a.md': post({ title: 'A', date: '2025-01-01', slug: 'pagefind' }),
+      'static/pagefind/pagefind.js': 'old',
+    };
+    const on = await buildSite({
+      'site.yaml': "title: T\nsearch: true\npermalink: '/:slug/'\n",
+      ...files,
+    });
+    expect(on.result.errors.map((e) => [e.name, e.file, e.line, e.column])).toEqual([
+      ['ReservedPath', 'posts/a.md', 4, 7],
+      ['ReservedPath', 'static/pagefind/pagefind.js', 0, 0],
+    ]);
+    const off = await buildSite({ 'site.yaml': "title: T\npermalink: '/:slug/'\n", ...files });
+    expect(off.result.errors).toEqual([]);
+  });
 });
