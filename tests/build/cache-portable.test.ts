@@ -40,7 +40,7 @@ async function keys(root: string): Promise<string[]> {
 async function snapshot(folder: string): Promise<Record<string, string>> {
   const files = await listFiles(folder);
   const texts = await Promise.all(files.map((f) => readFile(path.join(folder, f), 'utf8')));
-  return Object.fromEntries(files.map((f, i) => [f, texts[i]]));
+  return Object.fromEntries(files.map((f, i) => [f, texts[i] ?? '']));
 }
 
 /** A copy of Rubric's package (bin, lib, theme) in a new folder, with the same node_modules. */
