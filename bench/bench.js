@@ -1,49 +1,61 @@
 #!/usr/bin/env node
 /* global console, process, URL */
 /**
- * `npm run bench:build` (the first half of `npm run bench`): times Rubric on generated
- * corpora, beside the peers of the shared SSG benchmark, and prints one table per size
- * with the ratios the project aims at.
- * A script, not a test: nothing in CI times anything.
+ * `npm run bench`: times Rubric on generated corpora beside the peers of the shared SSG
+ * benchmark (Hugo, Eleventy, the I/O floor) and prints, per size, the table of issue 13:
+ * wall time, user+sys CPU and peak RSS of each build, time per post, the ratios and the
+ * goal each is checked against. A script, not a test: nothing in CI times anything.
  *
- *   npm run bench:build                            # 1,000 / 4,000 / 10,000 posts, 3 rounds
- *   npm run bench:build -- --sizes 1000 --runs 1   # quicker
- *   npm run bench:build -- --sizes 4000 --peers none   # Rubric alone
- *   npm run bench:build -- --compare before=/other/checkout/bin/rubric.js
+ *   npm run bench                                   # 1,000 and 4,000 posts, 1 round
+ *   npm run bench -- --sizes 1000,4000 --runs 3     # medians of 3 rounds
+ *   npm run bench -- --sizes 10000                  # time per post at 10,000
+ *   npm run bench -- --huge                         # 100,000 posts once, Rubric alone
+ *   npm run bench -- --sizes 4000 --peers none --no-dev   # Rubric's builds alone
+ *   npm run bench -- --compare before=/other/checkout/bin/rubric.js
  *
- * For each size and round: a cold Rubric build (no cache, no output folder), a warm build
- * (cache and output present, nothing changed), a warm build after one post changed, and one
- * cold build of each peer. Rounds alternate the order (Rubric first, then the peers first)
- * so a drift in the machine's load hits both alike. Each figure is the median over rounds.
- * Peak RSS is GNU time's maximum resident set size of the build process (Rubric's worker
- * threads are in it), and CPU is its user+sys time, which drifts less than wall time on a
- * shared machine. Pages are the HTML files written.
+ * Rows, for each size and round:
+ * - each peer's cold build (its `build.sh`: no cache, no output folder);
+ * - Rubric cold: `--no-cache`, no output folder;
+ * - Rubric warm, output present: the cache and the last output kept, nothing changed;
+ * - Rubric warm, output folder empty: the cache kept, the output folder there but empty
+ *   (a CI runner that restores `.cache/rubric`);
+ * - `rubric dev`, from saving a post to the last file written, a body edit and a label
+ *   change, through the rebuilder (engine) and through the watcher (`bench/rebuild.js`,
+ *   medians of `--edits` saves): wall is that median, CPU the process's CPU per rebuild.
+ * Rounds alternate the order (Rubric first, then the peers first), so a drift in the
+ * machine's load hits both alike; each figure is the median over rounds. Peak RSS is GNU
+ * time's maximum resident set size of the build process (Rubric's worker threads are in
+ * it). On a shared machine only ratios from one run mean anything.
  *
- * Options: --sizes N[,N…]  --runs N (rounds, default 3)  --peers eleventy,hugo,floor|none
- * --rubric PATH (the bin to time)  --name NAME  --compare NAME=PATH (another Rubric, such as
- * an older checkout, timed cold in the same rounds; repeatable)  --compare-warm (time those warm
- * and after one edit too)  --work DIR (corpora and outputs; default
- * /tmp/rubric-bench)  --bench DIR (the shared benchmark; default ../shared/bench).
- * Results also go to WORK/results-<time>.json.
+ * Options: --sizes N[,N…] (default 1000,4000)  --runs N (rounds, default 1)
+ * --peers hugo,eleventy,floor|none  --no-dev (no `rubric dev` rows)  --edits N (saves per
+ * dev row, default 9)  --huge (100,000 posts, one round, no peers, no dev rows; the corpus
+ * takes a minute or two to generate and about 380 MiB)  --rubric PATH (the bin to time)
+ * --compare NAME=PATH (another Rubric, timed in the same rounds; repeatable)  --work DIR
+ * (corpora and outputs; default /tmp/rubric-bench)  --bench DIR (the shared benchmark;
+ * default ../shared/bench). Samples also go to WORK/results-<time>.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { printTable } from './table.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,4000,10000' },
-    runs: { type: 'string', default: '3' },
-    peers: { type: 'string', default: 'eleventy,hugo' },
+    sizes: { type: 'string', default: '1000,4000' },
+    runs: { type: 'string', default: '1' },
+    peers: { type: 'string', default: 'hugo,eleventy,floor' },
+    'no-dev': { type: 'boolean', default: false },
+    edits: { type: 'string', default: '9' },
+    huge: { type: 'boolean', default: false },
     rubric: { type: 'string', default: path.join(repo, 'bin', 'rubric.js') },
-    name: { type: 'string', default: 'rubric' },
     compare: { type: 'string', multiple: true, default: [] },
-    'compare-warm': { type: 'boolean', default: false },
     work: { type: 'string', default: '/tmp/rubric-bench' },
     bench: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
@@ -60,13 +72,15 @@ if (values.help) {
   process.exit(0);
 }
 
-const sizes = values.sizes.split(',').map(Number);
-const rounds = Math.max(1, Number(values.runs));
-const peers = values.peers === 'none' ? [] : values.peers.split(',').filter(Boolean);
+const huge = values.huge;
+const sizes = (huge ? '100000' : values.sizes).split(',').map(Number);
+const rounds = huge ? 1 : Math.max(1, Number(values.runs));
+const peers = huge || values.peers === 'none' ? [] : values.peers.split(',').filter(Boolean);
+const withDev = !huge && !values['no-dev'];
 const work = path.resolve(values.work);
 /** The Rubric builds to time: this checkout's, then any --compare ones. */
 const rubrics = new Map([
-  [values.name, path.resolve(values.rubric)],
+  ['Rubric', path.resolve(values.rubric)],
   ...values.compare.map((spec) => {
     const at = spec.indexOf('=');
     return [spec.slice(0, at), path.resolve(spec.slice(at + 1))];
@@ -74,7 +88,7 @@ const rubrics = new Map([
 ]);
 const benchDir = findBench(values.bench);
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-if (!timeBin) console.warn('GNU time not found (apt-get install -y time): no peak RSS.');
+if (!timeBin) console.warn('GNU time not found (apt-get install -y time): no CPU or peak RSS.');
 
 /** The shared benchmark: --bench, else ../shared/bench from this checkout or its parent. */
 function findBench(given) {
@@ -89,13 +103,13 @@ function findBench(given) {
   process.exit(2);
 }
 
-/** Runs a command, timed, under GNU time when there is one. */
-function timed(command, args, options = {}) {
+/** Runs a command under GNU time: wall ms, user+sys CPU ms, peak RSS MiB. */
+function timed(command, args) {
   const full = timeBin
     ? [timeBin, ['-f', 'RSSKB=%M CPU=%U+%S', command, ...args]]
     : [command, args];
   const started = process.hrtime.bigint();
-  const result = spawnSync(full[0], full[1], { encoding: 'utf8', maxBuffer: 1 << 26, ...options });
+  const result = spawnSync(full[0], full[1], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
@@ -103,8 +117,9 @@ function timed(command, args, options = {}) {
   const rss = /RSSKB=(\d+) CPU=([\d.]+)\+([\d.]+)/.exec(result.stderr ?? '');
   return {
     ms,
-    rssMiB: rss ? Number(rss[1]) / 1024 : NaN,
     cpuMs: rss ? (Number(rss[2]) + Number(rss[3])) * 1000 : NaN,
+    rssMiB: rss ? Number(rss[1]) / 1024 : NaN,
+    stdout: result.stdout,
   };
 }
 
@@ -113,6 +128,7 @@ async function countHtml(folder) {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
+/** The corpus of `size` posts, generated once (again when the generator changes). */
 async function corpus(size) {
   const dir = path.join(work, `corpus-${size}`);
   const stamp = path.join(dir, '.generated');
@@ -120,42 +136,43 @@ async function corpus(size) {
   const want = `${size} ${generator.length}`;
   if ((await readFile(stamp, 'utf8').catch(() => '')) !== want) {
     console.log(`generating ${size} posts in ${dir}`);
-    const result = spawnSync(
-      process.execPath,
-      [path.join(benchDir, 'gen-corpus.mjs'), '--posts', String(size), '--out', dir],
-      { stdio: 'inherit' },
-    );
-    if (result.status !== 0) process.exit(1);
+    const args = [path.join(benchDir, 'gen-corpus.mjs'), '--posts', String(size), '--out', dir];
+    if (spawnSync(process.execPath, args, { stdio: 'inherit' }).status !== 0) process.exit(1);
     await writeFile(stamp, want);
   }
   return dir;
 }
 
-/** One post's file, to edit for the "one post changed" build. */
-async function postToEdit(dir) {
-  const names = (await readdir(path.join(dir, 'posts'))).filter((n) => n.endsWith('.md')).sort();
-  return path.join(dir, 'posts', names[Math.floor(names.length / 2)]);
+/** One Rubric's three builds: cold, warm with the output there, warm into an empty folder. */
+async function rubricBuilds(bin, dir, out) {
+  const args = (...extra) => [bin, 'build', '--root', dir, '--out', out, '--quiet', ...extra];
+  await rm(path.join(dir, '.cache'), { recursive: true, force: true });
+  await rm(out, { recursive: true, force: true });
+  const cold = timed(process.execPath, args('--no-cache'));
+  const pages = await countHtml(out);
+  // A cold build that writes no cache: this one fills it, untimed.
+  timed(process.execPath, args());
+  const present = timed(process.execPath, args());
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out);
+  const empty = timed(process.execPath, args());
+  return { cold, present, empty, pages };
 }
 
-async function rubricRuns(bin, dir, out, coldOnly) {
-  const cache = path.join(dir, '.cache');
-  const args = [bin, 'build', '--root', dir, '--out', out];
-  await rm(cache, { recursive: true, force: true });
-  await rm(out, { recursive: true, force: true });
-  const cold = timed(process.execPath, args);
-  const pages = await countHtml(out);
-  if (coldOnly) return { cold, warm: null, edit: null, pages };
-  const warm = timed(process.execPath, args);
-  const file = await postToEdit(dir);
-  const original = await readFile(file, 'utf8');
-  await appendFile(file, `\nAn added paragraph, ${Date.now()}.\n`);
-  let edit;
-  try {
-    edit = timed(process.execPath, args);
-  } finally {
-    await writeFile(file, original);
-  }
-  return { cold, warm, edit, pages };
+/** `rubric dev` on a copy of the corpus: body edit and label change, engine and watcher. */
+function devRows(dir) {
+  const json = path.join(work, 'rebuild.json');
+  const script = path.join(repo, 'bench', 'rebuild.js');
+  const run = timed(process.execPath, [
+    script,
+    '--corpus',
+    dir,
+    '--edits',
+    values.edits,
+    '--json',
+    json,
+  ]);
+  return readFile(json, 'utf8').then((text) => ({ ...JSON.parse(text), rssMiB: run.rssMiB }));
 }
 
 function peerCommand(peer, dir, out) {
@@ -174,16 +191,13 @@ async function preparePeer(peer) {
   }
 }
 
-const median = (xs) => {
-  const s = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (s.length === 0) return NaN;
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+const sample = () => ({ ms: [], cpuMs: [], rssMiB: [] });
+const push = (s, r) => {
+  s.ms.push(r.ms);
+  s.cpuMs.push(r.cpuMs);
+  s.rssMiB.push(r.rssMiB);
 };
-const seconds = (ms) => (Number.isNaN(ms) ? '–' : (ms / 1000).toFixed(2));
-const range = (xs) =>
-  xs.length > 1 ? ` (${seconds(Math.min(...xs))}–${seconds(Math.max(...xs))})` : '';
-const ratio = (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? '–' : (a / b).toFixed(2));
+const secs = (ms) => (ms / 1000).toFixed(2);
 
 for (const peer of peers) await preparePeer(peer);
 await mkdir(work, { recursive: true });
@@ -196,90 +210,43 @@ const results = {
 
 for (const size of sizes) {
   const dir = await corpus(size);
-  const samples = {};
-  for (const name of rubrics.keys())
-    samples[name] = { cold: [], warm: [], edit: [], rss: [], cpu: [], warmCpu: [], pages: 0 };
-  for (const peer of peers) samples[peer] = { cold: [], rss: [], cpu: [], pages: 0 };
+  /** Samples by row name, in the order the table shows them. */
+  const rows = new Map();
+  const row = (name) => rows.get(name) ?? rows.set(name, sample()).get(name);
+  for (const peer of peers) row(peer);
+  for (const tool of rubrics.keys()) {
+    for (const build of ['cold', 'warm, output folder empty', 'warm, output present'])
+      row(`${tool} ${build}`);
+  }
+  const pages = {};
+  const dev = [];
   for (let round = 0; round < rounds; round++) {
     const order = [...rubrics.keys(), ...peers];
     if (round % 2 === 1) order.reverse();
     for (const tool of order) {
       const out = path.join(work, `out-${tool}-${size}`);
-      const s = samples[tool];
       if (rubrics.has(tool)) {
-        // A --compare build is timed cold only, with --compare-warm also warm.
-        const coldOnly = tool !== values.name && !values['compare-warm'];
-        const r = await rubricRuns(rubrics.get(tool), dir, out, coldOnly);
-        s.cold.push(r.cold.ms);
-        s.rss.push(r.cold.rssMiB);
-        s.cpu.push(r.cold.cpuMs);
-        s.pages = r.pages;
-        if (r.warm && r.edit) {
-          s.warm.push(r.warm.ms);
-          s.edit.push(r.edit.ms);
-          s.warmCpu.push(r.warm.cpuMs);
-        }
+        const r = await rubricBuilds(rubrics.get(tool), dir, out);
+        push(row(`${tool} cold`), r.cold);
+        push(row(`${tool} warm, output present`), r.present);
+        push(row(`${tool} warm, output folder empty`), r.empty);
+        pages[tool] = r.pages;
         console.log(
-          `${size} round ${round + 1}: ${tool} cold ${seconds(r.cold.ms)} s` +
-            (r.warm && r.edit
-              ? `, warm ${seconds(r.warm.ms)} s, one edit ${seconds(r.edit.ms)} s`
-              : ''),
+          `${size} round ${round + 1}: ${tool} cold ${secs(r.cold.ms)} s, warm (present) ` +
+            `${secs(r.present.ms)} s, warm (empty) ${secs(r.empty.ms)} s, load ${loadavg()[0].toFixed(1)}`,
         );
       } else {
         const [command, args] = peerCommand(tool, dir, out);
         const r = timed(command, args);
-        s.cold.push(r.ms);
-        s.rss.push(r.rssMiB);
-        s.cpu.push(r.cpuMs);
-        s.pages = await countHtml(out);
-        console.log(`${size} round ${round + 1}: ${tool} cold ${seconds(r.ms)} s`);
+        push(row(tool), r);
+        pages[tool] = await countHtml(out);
+        console.log(`${size} round ${round + 1}: ${tool} ${secs(r.ms)} s`);
       }
     }
+    if (withDev) dev.push(await devRows(dir));
   }
-  results.sizes[size] = samples;
-
-  const mine = samples[values.name];
-  const lines = [
-    '',
-    `### ${size.toLocaleString('en')} posts: medians of ${rounds} round${rounds === 1 ? '' : 's'}, seconds (range)`,
-    '',
-    '| tool | cold | warm | warm, one post changed | CPU s cold (warm) | peak RSS MiB (cold) | pages | ms/post (cold) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ];
-  for (const [tool, s] of Object.entries(samples)) {
-    const warm = s.warm?.length ? seconds(median(s.warm)) + range(s.warm) : '–';
-    const edit = s.edit?.length ? seconds(median(s.edit)) + range(s.edit) : '–';
-    const cpu =
-      seconds(median(s.cpu)) + (s.warmCpu?.length ? ` (${seconds(median(s.warmCpu))})` : '');
-    lines.push(
-      `| ${tool} | ${seconds(median(s.cold))}${range(s.cold)} | ${warm} | ${edit} | ${cpu} | ${median(s.rss).toFixed(0)} | ${s.pages} | ${(median(s.cold) / size).toFixed(2)} |`,
-    );
-  }
-  const cold = median(mine.cold);
-  const warm = median(mine.warm);
-  const edit = median(mine.edit);
-  const peerCold = (peer) => (samples[peer] ? median(samples[peer].cold) : NaN);
-  const peerRss = (peer) => (samples[peer] ? median(samples[peer].rss) : NaN);
-  lines.push(
-    '',
-    '| ratio | value | target |',
-    '| --- | ---: | ---: |',
-    `| cold / Eleventy cold | ${ratio(cold, peerCold('eleventy'))} | ≤ 1.0 |`,
-    `| cold / Hugo cold | ${ratio(cold, peerCold('hugo'))} | |`,
-    `| cold CPU / Eleventy cold CPU | ${ratio(median(mine.cpu), samples.eleventy ? median(samples.eleventy.cpu) : NaN)} | |`,
-    `| warm / Hugo cold | ${ratio(warm, peerCold('hugo'))} | ≤ 0.5 |`,
-    `| warm, one post changed / warm | ${ratio(edit, warm)} | ≤ 1.2 |`,
-    `| peak RSS / Eleventy peak RSS | ${ratio(median(mine.rss), peerRss('eleventy'))} | ≤ 1.0 (at 10,000) |`,
-  );
-  for (const other of [...rubrics.keys()].slice(1)) {
-    const s = samples[other];
-    lines.push(
-      `| ${values.name} cold / ${other} cold | ${ratio(cold, median(s.cold))} | |`,
-      `| ${values.name} cold CPU / ${other} cold CPU | ${ratio(median(mine.cpu), median(s.cpu))} | |`,
-      `| ${other} cold / Eleventy cold | ${ratio(median(s.cold), peerCold('eleventy'))} | |`,
-    );
-  }
-  console.log(lines.join('\n'));
+  results.sizes[size] = { rows: Object.fromEntries(rows), dev, pages };
+  printTable({ size, rounds, rows, dev, pages, peers, rubric: 'Rubric' });
 }
 
 const saved = path.join(work, `results-${results.date.replace(/[:.]/g, '-')}.json`);

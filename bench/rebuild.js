@@ -2,6 +2,7 @@
 // Incremental rebuild benchmark for `rubric dev`.
 //
 //   npm run bench:rebuild [-- --posts 4000 --edits 9 --generator PATH]
+//   node bench/rebuild.js --corpus DIR --json FILE   # as `npm run bench` runs it
 //
 // Builds a generated corpus once, then saves one post at a time and measures, as a
 // median over the edits:
@@ -14,6 +15,8 @@
 // for a body edit (a paragraph appended) and a label change (a label swapped for
 // another), each edit on a different post, after three unmeasured warm-up saves.
 // Targets: body < 50 ms, label < 150 ms.
+// --corpus DIR copies a corpus made already (DIR/posts) instead of generating one;
+// --json FILE also writes the medians there (ms; CPU ms; the load average at the end).
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -40,6 +43,8 @@ const option = (name, fallback) => {
 };
 const POSTS = Number(option('posts', '4000'));
 const EDITS = Number(option('edits', '9'));
+const CORPUS = option('corpus', null);
+const JSON_OUT = option('json', null);
 
 /** The corpus generator: --generator, else ../shared/bench/gen-corpus.mjs above the repo. */
 function generator() {
@@ -64,11 +69,15 @@ const median = (xs) => {
 const scratch = mkdtempSync(path.join(tmpdir(), 'rubric-bench-rebuild-'));
 const root = path.join(scratch, 'site');
 try {
-  const corpus = path.join(scratch, 'corpus');
-  execFileSync(process.execPath, [generator(), '--posts', String(POSTS), '--out', corpus], {
-    stdio: 'ignore',
-  });
-  cpSync(corpus, root, { recursive: true });
+  if (CORPUS) {
+    cpSync(path.join(CORPUS, 'posts'), path.join(root, 'posts'), { recursive: true });
+  } else {
+    const corpus = path.join(scratch, 'corpus');
+    execFileSync(process.execPath, [generator(), '--posts', String(POSTS), '--out', corpus], {
+      stdio: 'ignore',
+    });
+    cpSync(corpus, root, { recursive: true });
+  }
   const files = readdirSync(path.join(root, 'posts'))
     .filter((f) => f.endsWith('.md'))
     .sort();
@@ -100,7 +109,7 @@ try {
     const first = await rebuilder.rebuild();
     if (first.run.errors.length > 0) throw new Error(first.run.errors[0].message);
     print(
-      `corpus: ${POSTS} posts, ${first.run.files.length} pages; first build ${Math.round(performance.now() - started)} ms`,
+      `corpus: ${files.length} posts, ${first.run.files.length} pages; first build ${Math.round(performance.now() - started)} ms`,
     );
     // A few unmeasured saves first: a preview session is warm after its first edits.
     for (let i = 0; i < 3; i++) {
@@ -182,6 +191,7 @@ try {
       .map((n) => n.toFixed(1))
       .join(' ')}`,
   );
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ ...results, load: loadavg()[0] }));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -146,8 +146,10 @@ jobs:
         uses: actions/cache@v4
         with:
           path: .cache/rubric
-          key: rubric-\${{ github.sha }}
-          restore-keys: rubric-
+          key: rubric-\${{ runner.os }}-\${{ hashFiles('package-lock.json') }}-\${{ github.sha }}
+          restore-keys: |
+            rubric-\${{ runner.os }}-\${{ hashFiles('package-lock.json') }}-
+            rubric-\${{ runner.os }}-
       - name: Build
         run: npx rubric build --base-url "\${{ steps.pages.outputs.base_url }}/"
       - name: Upload

@@ -4,6 +4,7 @@
  * writer could write or delete outside it; these helpers see links for what they are, so
  * the writers can remove them instead of going through them.
  */
+import { mkdirSync } from 'node:fs';
 import { readdir, lstat, mkdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { toPosix } from '../paths.js';
@@ -55,16 +56,11 @@ export function insideFolder(folder: string, relative: string): string {
 export class RealFolders {
   readonly #root: string;
   readonly #made = new Map<string, Promise<void>>();
-  readonly #make: (folder: string) => Promise<void>;
 
-  /**
-   * `known`: folders already checked. `fresh`: the root is a folder this run made, where
-   * nothing else writes, so a folder that exists is one this run made (one call, not two).
-   */
-  constructor(root: string, options: { known?: Iterable<string>; fresh?: boolean } = {}) {
+  /** `known`: folders already checked. */
+  constructor(root: string, options: { known?: Iterable<string> } = {}) {
     this.#root = root;
     for (const folder of options.known ?? []) this.#made.set(folder, Promise.resolve());
-    this.#make = options.fresh ? newFolder : realFolder;
   }
 
   /** Makes the folder that holds the forward-slash path `file`. */
@@ -78,11 +74,40 @@ export class RealFolders {
     let made = this.#made.get(folder);
     if (!made) {
       made = this.make(path.posix.dirname(folder)).then(() =>
-        this.#make(insideFolder(this.#root, folder)),
+        realFolder(insideFolder(this.#root, folder)),
       );
       this.#made.set(folder, made);
     }
     return made;
+  }
+}
+
+/**
+ * Makes folders under a root this run made itself (a staging folder), where nothing else
+ * writes: so no folder is checked, each is made with one `mkdir`, once, parents first,
+ * and synchronously. On a local disk a `mkdir` is a short system call; handing each to
+ * libuv's thread pool costs more than the call, and parallel calls into one parent
+ * folder only wait on that folder's lock.
+ */
+export class FreshFolders {
+  readonly #root: string;
+  readonly #made = new Set<string>(['.', '']);
+
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  /** Makes the folder that holds the forward-slash path `file`. */
+  forFile(file: string): void {
+    this.make(path.posix.dirname(file));
+  }
+
+  /** Makes a forward-slash folder path relative to the root, and its parents. */
+  make(folder: string): void {
+    if (this.#made.has(folder)) return;
+    this.make(path.posix.dirname(folder));
+    mkdirSync(insideFolder(this.#root, folder));
+    this.#made.add(folder);
   }
 }
 

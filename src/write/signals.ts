@@ -78,10 +78,13 @@ export class TestPause {
     return this.#at !== null;
   }
 
-  /** Counts one file done (or none, to check before the first); pauses when the count is N. */
-  async step(done: 0 | 1, until?: Promise<void>): Promise<void> {
+  /**
+   * Counts files done (none, to check before the first); pauses once the count reaches N
+   * (a folder moved whole counts all its files, and may step past N).
+   */
+  async step(done: number, until?: Promise<void>): Promise<void> {
     this.#count += done;
-    if (this.#count !== this.#at) return;
+    if (this.#at === null || this.#count < this.#at) return;
     this.#at = null;
     process.stderr.write(`rubric: test pause: ${this.#phase} ${String(this.#count)}\n`);
     let timer: NodeJS.Timeout | undefined;

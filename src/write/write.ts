@@ -17,12 +17,12 @@
  * deleted, the link itself, and a real file written in its place.
  */
 import { closeSync, constants, openSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimit } from '../concurrency.js';
 import type { BuildError } from '../errors.js';
 import type { StaticFile } from '../load/load.js';
-import { insideFolder, RealFolders, scanOutput, type OutputScan } from './folders.js';
+import { insideFolder, scanOutput, type OutputScan } from './folders.js';
+import { stagingSink, type StagingSink } from './sink.js';
 import { holdSignals, TestPause, type SignalHold } from './signals.js';
 import { applyJournal, openStaging, recoverOutput, writeJournal, type Staging } from './staging.js';
 
@@ -87,7 +87,12 @@ interface Previous {
   readonly scan: OutputScan;
 }
 
-/** Renders every page and stages each file whose bytes are not already in the output. */
+/**
+ * Renders every page and stages each file whose bytes are not already in the output,
+ * through a {@link StagingSink}: one file at a time into the fresh staging folder, by a
+ * worker thread for a big site. The event loop gets a turn every {@link YIELD_EVERY_MS},
+ * so `rubric dev`'s server still answers while a whole site renders.
+ */
 async function stage(
   staging: Staging,
   previous: Previous | null,
@@ -95,46 +100,69 @@ async function stage(
   staticFiles: readonly StaticFile[],
   onPageWritten?: () => void,
 ): Promise<{ errors: BuildError[]; staged: string[] }> {
-  const folders = new RealFolders(staging.files, { fresh: true });
   const pause = new TestPause('stage');
-  const limit = pause.active ? 1 : undefined;
+  const sink = stagingSink(staging.files, files.length + staticFiles.length, pause.active);
+  let result: { errors: BuildError[]; staged: string[] };
+  try {
+    result = await stageInto(sink, pause, previous, files, staticFiles, onPageWritten);
+  } catch (error) {
+    await sink.done().catch(() => undefined);
+    throw error;
+  }
+  await sink.done();
+  return result;
+}
+
+async function stageInto(
+  sink: StagingSink,
+  pause: TestPause,
+  previous: Previous | null,
+  files: readonly OutputFile[],
+  staticFiles: readonly StaticFile[],
+  onPageWritten?: () => void,
+): Promise<{ errors: BuildError[]; staged: string[] }> {
   const staged: string[] = [];
   const errors: BuildError[] = [];
-  const put = async (file: string, write: (destination: string) => Promise<void>) => {
-    await folders.forFile(file);
-    await write(insideFolder(staging.files, file));
-    staged.push(file);
-    await pause.step(1);
+  let turn = performance.now();
+  const yieldSometimes = async () => {
+    if (performance.now() - turn < YIELD_EVERY_MS) return;
+    await new Promise(setImmediate);
+    turn = performance.now();
   };
-  await mapLimit(
-    files,
-    async (file) => {
-      const contents =
-        typeof file.contents === 'string' ? { html: file.contents } : file.contents();
-      if ('error' in contents) {
-        errors.push(contents.error);
-        return;
+  const counted = async (file: string) => {
+    staged.push(file);
+    if (pause.active) await pause.step(1);
+  };
+  for (const file of files) {
+    const contents = typeof file.contents === 'string' ? { html: file.contents } : file.contents();
+    if ('error' in contents) errors.push(contents.error);
+    // After one page failed, the rest are still rendered, to report every error.
+    else if (errors.length === 0) {
+      if (!sameBytes(previous, file.path, contents.html)) {
+        await sink.page(file.path, contents.html);
+        await counted(file.path);
       }
-      // After one page failed, the rest are still rendered, to report every error.
-      if (errors.length > 0) return;
-      const bytes = Buffer.from(contents.html);
-      if (!previousBytes(previous, file.path)?.equals(bytes))
-        await put(file.path, (destination) => writeFile(destination, bytes));
       onPageWritten?.();
-    },
-    limit,
-  );
+    }
+    await yieldSometimes();
+  }
   if (errors.length > 0) return { errors, staged };
-  await mapLimit(
-    staticFiles,
-    async (file) => {
-      const old = previousBytes(previous, file.outputPath);
-      if (old && (await readFile(file.absolutePath)).equals(old)) return;
-      await put(file.outputPath, (destination) => copyFile(file.absolutePath, destination));
-    },
-    limit,
-  );
+  for (const file of staticFiles) {
+    const old = previousBytes(previous, file.outputPath);
+    if (old && readFileSync(file.absolutePath).equals(old)) continue;
+    await sink.copy(file.outputPath, file.absolutePath);
+    await counted(file.outputPath);
+  }
   return { errors, staged };
+}
+
+/** How long staging runs before it lets the event loop take a turn. */
+const YIELD_EVERY_MS = 50;
+
+/** Whether the previous output holds exactly this page's text. */
+function sameBytes(previous: Previous | null, file: string, html: string): boolean {
+  const old = previousBytes(previous, file);
+  return old !== null && old.length === Buffer.byteLength(html) && old.equals(Buffer.from(html));
 }
 
 /**
@@ -153,17 +181,34 @@ async function commit(
   const remove = [...[...scan.files].filter((file) => !wanted.has(file)), ...scan.others];
   const folders = emptiedFolders(remove);
   const emptied = new Set(folders);
-  await writeJournal(staging, { outDir: target, remove, folders, move: [...staged] });
+  const move = movesOf(staged, scan.folders);
+  await writeJournal(staging, { outDir: target, remove, folders, move });
   const known = [...scan.folders].filter((folder) => !emptied.has(folder));
   await applyJournal(
     staging.files,
-    { outDir: target, remove, folders, move: staged },
-    {
-      known,
-      replay: false,
-      hold,
-    },
+    { outDir: target, remove, folders, move },
+    { known, replay: false, hold },
   );
+}
+
+/**
+ * What to rename into the output folder: a staged file whose folder is there already is
+ * moved by itself, and a staged folder that is not there yet (a new post's, or all of
+ * `posts/` when the output folder was empty) is moved whole, one rename for everything in
+ * it. The staging folder holds only staged files, so a folder moved whole brings nothing
+ * else. `existing` is what the output folder holds (closed under parents).
+ */
+function movesOf(staged: readonly string[], existing: ReadonlySet<string>): string[] {
+  const moves = new Set<string>();
+  for (const file of staged) {
+    const parts = file.split('/');
+    let missing = -1;
+    for (let depth = 1; depth < parts.length && missing === -1; depth++) {
+      if (!existing.has(parts.slice(0, depth).join('/'))) missing = depth;
+    }
+    moves.add(missing === -1 ? file : parts.slice(0, missing).join('/'));
+  }
+  return [...moves];
 }
 
 /** The folders that deleting `files` may leave empty, deepest first. */
