@@ -13,6 +13,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { formatProblem, type BuildError } from '../errors.js';
+import { plural } from '../plural.js';
 import { buildSearchIndex, SEARCH_FOLDER } from './index.js';
 import type { SearchRecord } from './records.js';
 
@@ -52,7 +53,7 @@ export function createLiveSearchIndex(log: (line: string) => void): LiveSearchIn
         return index;
       }
       const ms = Math.round(performance.now() - started);
-      log(`search index: ${records.length} post${records.length === 1 ? '' : 's'} in ${ms} ms`);
+      log(`search index: ${plural(records.length, 'post')} in ${String(ms)} ms`);
       return { files: new Map(index.files.map((file) => [file.path, file.bytes])) };
     });
     built = { records, language, files };
