@@ -49,6 +49,9 @@ export type WarningName =
   | 'PostPermalinkIgnored'
   | 'LongSlug'
   | 'TemplateFragment'
+  | 'InvalidEmbed'
+  | 'UnknownEmbed'
+  | 'MathSyntax'
   | 'ConfigFileName'
   | 'BrokenLink';
 

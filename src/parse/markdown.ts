@@ -33,6 +33,9 @@ import { JUMP_ID, withRawHtmlParsed } from './jump-break.js';
 import { findTemplateFragments, type TemplateFragments } from './template-fragments.js';
 import rehypeFocusablePre from './rehype-focusable-pre.js';
 import { rehypeMarkLocalUrls, unmarkLink, type LocalUrlOptions } from './local-urls.js';
+import { bodyWarnings, type BodyWarning } from './body-warnings.js';
+import remarkEmbeds from './embeds.js';
+import remarkMath from './math.js';
 
 /** A heading of a post, for its table of contents. */
 export interface Heading {
@@ -79,6 +82,8 @@ export interface RenderedBody {
   readonly templateFragments: TemplateFragments | null;
   /** True when the body had raw HTML, which was parsed (for the benchmark's figures). */
   readonly rawHtml: boolean;
+  /** Bad embeds and formulas, where they are in the body (`embeds.ts`, `math.ts`). */
+  readonly warnings: readonly BodyWarning[];
 }
 
 /** A fenced code block's language and where the block starts (1-based, in the body). */
@@ -128,6 +133,8 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   const toHast = unified()
     .use(remarkParse)
     .use(remarkGfm)
+    .use(remarkEmbeds)
+    .use(remarkMath)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: FOOTNOTE_PREFIX })
     .freeze();
   const rehype = unified()
@@ -192,6 +199,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
       ids,
       templateFragments,
       rawHtml,
+      warnings: bodyWarnings(file),
     };
   };
 }
