@@ -123,6 +123,10 @@ export interface MarkdownOptions {
    * before; only `bench/stages.js` turns it off, to measure what parsing it costs.
    */
   readonly parseRawHtml?: boolean;
+  /** Embed directives and Hugo's embed shortcodes (true); off only for `bench/body-syntax.js`. */
+  readonly embeds?: boolean;
+  /** `$…$` and `$$…$$` as math (true); off only for `bench/body-syntax.js`. */
+  readonly math?: boolean;
 }
 
 /** Builds the Markdown renderer: the processors are made and frozen here, once. */
@@ -133,8 +137,8 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
   const toHast = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkEmbeds)
-    .use(remarkMath)
+    .use(remarkEmbeds, options.embeds ?? true)
+    .use(remarkMath, options.math ?? true)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: FOOTNOTE_PREFIX })
     .freeze();
   const rehype = unified()

@@ -5,7 +5,7 @@
  * font. KaTeX rather than Temml: its MathML holds its layout in attributes (Temml's
  * alignment and equation numbers rely on Temml's stylesheet, and `\mathscr` on its
  * font), and it rendered the benchmark formulas in about half Temml's time; its
- * output, annotation dropped, is close to Temml's in size (see the README's Math section).
+ * output, annotation dropped, is smaller than Temml's (see the README's Math section).
  *
  * A single `$` follows Pandoc's rule on top of remark-math's: the opening `$` must not
  * be followed by a space, the closing one not preceded by one nor followed by a digit,
