@@ -152,9 +152,13 @@ function invalid(message: string, hint: string): WarningText {
   return { name: 'InvalidEmbed', message, hint };
 }
 
-/** An attribute's value, trimmed; null when missing or empty. */
+/**
+ * An attribute's value, trimmed; null when missing or empty. Backslash escapes are read as
+ * in Markdown text (`\_` is `_`): Markdown writers, Rubric's importers among them, escape
+ * an `_` at the start or end of a word, and directive attributes would keep the backslash.
+ */
 function attribute(node: LeafDirective, name: string): string | null {
-  const value = node.attributes?.[name]?.trim();
+  const value = node.attributes?.[name]?.trim().replace(/\\([!-/:-@[-`{-~])/g, '$1');
   return value === undefined || (value === '' && name !== 'alt') ? null : value;
 }
 
