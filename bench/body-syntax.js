@@ -12,7 +12,8 @@
  * Per corpus: the Markdown renderer over every body on this thread (CPU ms) with both
  * plugins, with each turned off, and with neither; the differences are what each costs
  * (the parse stage runs the renderer on one worker per core, so a build pays about that
- * over the number of cores). Then what loading each plugin's modules costs a fresh
+ * over the number of cores); on a shared machine, differences within a few per cent of
+ * the whole are noise. Then what loading each plugin's modules costs a fresh
  * process (each worker pays it once). Medians over rounds.
  * Options: --posts N  --runs N  --work DIR (default /tmp/rubric-bench)  --bench DIR.
  */
@@ -90,14 +91,30 @@ const variants = [
   ['neither', { embeds: false, math: false }],
 ];
 
-function timeRenderer(texts, options) {
-  const render = createMarkdownRenderer(options);
-  for (const text of texts.slice(0, 50)) render(text, { idPrefix: 'warm-up-' });
-  // CPU time of this thread: on a shared machine it drifts far less than wall time.
+/** CPU ms of one pass of `render` over `texts`, on this thread (drifts less than wall time). */
+function timePass(render, texts) {
   const before = process.cpuUsage();
   for (const text of texts) render(text, { idPrefix: 'p-' });
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
+}
+
+/**
+ * Each variant's median pass. The renderers are made and warmed up (a whole pass each)
+ * first, and the variants take turns within each round, starting one later each round,
+ * so the machine's drift and the JIT hit them alike.
+ */
+function timeVariants(texts) {
+  const renderers = variants.map(([, options]) => createMarkdownRenderer(options));
+  for (const render of renderers) timePass(render, texts);
+  const times = variants.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < renderers.length; turn++) {
+      const i = (round + turn) % renderers.length;
+      times[i].push(timePass(renderers[i], texts));
+    }
+  }
+  return times.map(median);
 }
 
 /** CPU ms a fresh Node takes to import `specifiers`, beyond starting up. */
@@ -124,11 +141,7 @@ for (const [name, texts] of [
   ['benchmark (neither used)', plain],
   ['each post with a video, a figure, 4 formulas', using],
 ]) {
-  const times = variants.map(() => []);
-  for (let round = 0; round < rounds; round++) {
-    variants.forEach(([, options], i) => times[i].push(timeRenderer(texts, options)));
-  }
-  const [both, noEmbeds, noMath, neither] = times.map(median);
+  const [both, noEmbeds, noMath, neither] = timeVariants(texts);
   const per = (ms) => `${((1000 * ms) / texts.length).toFixed(0)} µs`;
   lines.push(
     `| ${name} | ${both.toFixed(0)} | ${noEmbeds.toFixed(0)} | ${noMath.toFixed(0)} | ${neither.toFixed(0)} | ${(both - noEmbeds).toFixed(0)} | ${(both - noMath).toFixed(0)} | ${(both - neither).toFixed(0)} | ${per(both - neither)} |`,

@@ -107,6 +107,12 @@ function figure(node: LeafDirective): WarningText | null {
       'Describe the picture: `::figure{src="…" alt="The harbour at dawn"}`, or write `alt=""` when the caption says it all.',
     );
   }
+  if (alt === '' && link !== null) {
+    return invalid(
+      'This `::figure` links its picture but has `alt=""`, so the link would have no name to read out; it is shown as written.',
+      'Say where the link goes in `alt`: `alt="The quay, full size"`.',
+    );
+  }
   const captionText = attribute(node, 'caption');
   const caption: readonly PhrasingContent[] =
     node.children.length > 0
