@@ -24,7 +24,7 @@ describe('the example site', () => {
   it('builds with no errors and no warnings', () => {
     expect(built.result.errors).toEqual([]);
     expect(built.result.warnings).toEqual([]);
-    expect(built.result.postCount).toBe(10);
+    expect(built.result.postCount).toBe(11);
     expect(built.result.draftCount).toBe(1);
   });
 
@@ -43,7 +43,7 @@ describe('the example site', () => {
       rules: { 'long-title': 'off' },
     });
     const pages = (await built.files()).filter((file) => file.endsWith('.html'));
-    expect(pages.length).toBe(38);
+    expect(pages.length).toBe(41);
     const problems: string[] = [];
     for (const page of pages) {
       const html = await readFile(path.join(built.result.outDir, page), 'utf8');
@@ -61,10 +61,10 @@ describe('the example site', () => {
 
   it('has feeds a feed reader can read, and no link that leads nowhere', async () => {
     const feed = readFeed(await built.text('/feed.xml'));
-    expect(feed.items.length).toBe(10);
+    expect(feed.items.length).toBe(11);
     expect(readFeed(await built.text('/rss.xml')).items).toHaveLength(feed.items.length);
     const { checked, broken } = await crawl(built.result.outDir, 'https://example.org/');
     expect(broken).toEqual([]);
-    expect(checked).toBe(1920);
+    expect(checked).toBe(2115);
   });
 });
