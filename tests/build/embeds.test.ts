@@ -89,7 +89,9 @@ describe('embed directives', () => {
 
   it('frames another site’s page sandboxed, with its title, and a height when given', async () => {
     const $ = await (await buildEmbeds()).page('/2025/03/filming/');
-    const [map, tides] = $('.post-body .embed-frame iframe').toArray().map((f) => $(f));
+    const [map, tides] = $('.post-body .embed-frame iframe')
+      .toArray()
+      .map((f) => $(f));
     expect(map && attributes(map)).toEqual({
       src: 'https://www.openstreetmap.org/export/embed.html?bbox=58.5,23.5,58.7,23.7',
       title: 'Map of the harbour',

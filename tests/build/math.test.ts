@@ -3,7 +3,7 @@
  * page needs no script, stylesheet or font; a dollar sign in prose stays text; a formula
  * KaTeX cannot read is a warning at the place of its mistake and is shown as written.
  */
-import type { AnyNode } from 'domhandler';
+import { isTag, isText, type AnyNode } from 'domhandler';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../support/site.js';
@@ -34,9 +34,8 @@ Inside raw HTML, $x_1$ still works.
 /** An element as nested tag names with its text leaves: `['msup', ['mi', 'c'], ['mn', '2']]`. */
 type Shape = string | [string, ...Shape[]];
 function shape(node: AnyNode): Shape {
-  if (node.type === 'text') return node.data;
-  if (!('children' in node) || !('name' in node)) return '';
-  return [node.name, ...node.children.map(shape)];
+  if (isText(node)) return node.data;
+  return isTag(node) ? [node.name, ...node.children.map(shape)] : '';
 }
 
 async function buildMath() {
@@ -62,10 +61,7 @@ describe('math', () => {
       'inline',
     ]);
     expect(formulas.map(shape)).toEqual([
-      [
-        'math',
-        ['mrow', ['mi', 'E'], ['mo', '='], ['mi', 'm'], ['msup', ['mi', 'c'], ['mn', '2']]],
-      ],
+      ['math', ['mrow', ['mi', 'E'], ['mo', '='], ['mi', 'm'], ['msup', ['mi', 'c'], ['mn', '2']]]],
       ['math', ['mrow', ['mfrac', ['mi', 'a'], ['mi', 'b']]]],
       ['math', ['mrow', ['msub', ['mi', 'x'], ['mn', '1']]]],
     ]);
