@@ -228,6 +228,7 @@ describe('bad and unknown directives', () => {
     '::figure{src="javascript:alert(1)" alt="A quay"}',
     '::figure{src="quay.png"}',
     '::figure{src="quay.png" alt="" link="https://photos.example/quay"}',
+    '::figure{src="quay.png" alt="A quay" link="javascript:alert(1)"}',
     '- ::youtub{#M7lc1UVf-VE}',
   ];
 
@@ -255,7 +256,8 @@ describe('bad and unknown directives', () => {
       ['InvalidEmbed', 'posts/2025-05-01-bad.md', 19, 1],
       ['InvalidEmbed', 'posts/2025-05-01-bad.md', 21, 1],
       ['InvalidEmbed', 'posts/2025-05-01-bad.md', 23, 1],
-      ['UnknownEmbed', 'posts/2025-05-01-bad.md', 25, 3],
+      ['InvalidEmbed', 'posts/2025-05-01-bad.md', 25, 1],
+      ['UnknownEmbed', 'posts/2025-05-01-bad.md', 27, 3],
     ]);
     const messages = built.result.warnings.map((w) => w.message);
     expect(messages[0]).toBe('This `::youtube` has no video id, so it is shown as written.');
@@ -268,7 +270,7 @@ describe('bad and unknown directives', () => {
     expect(messages[4]).toBe(
       "This `::iframe`'s address `javascript:alert(1)` is not an `https://` address a browser may load, so it is shown as written.",
     );
-    expect(messages[9]).toBe(
+    expect(messages[10]).toBe(
       '`::youtub` is not an embed Rubric knows (youtube, vimeo, figure, iframe), so it is shown as written.',
     );
     expect(built.result.warnings.every((w) => w.hint !== '')).toBe(true);
