@@ -117,9 +117,14 @@ function timeVariants(texts) {
   return times.map(median);
 }
 
-/** CPU ms a fresh Node takes to import `specifiers`, beyond starting up. */
-function importCost(specifiers) {
-  const code = `const t=process.cpuUsage();for(const s of ${JSON.stringify(specifiers)})await import(s);const u=process.cpuUsage(t);console.log((u.user+u.system)/1000)`;
+/**
+ * CPU ms a fresh Node takes to import `modules` (Rubric's compiled plugin files) once the
+ * libraries the renderer loads anyway are loaded: what each worker pays for a plugin.
+ */
+function importCost(modules) {
+  const base = ['unified', 'remark-parse', 'remark-gfm', 'remark-rehype', 'hast-util-raw'];
+  const urls = modules.map((file) => new URL(`../lib/parse/${file}`, import.meta.url).href);
+  const code = `for(const s of ${JSON.stringify(base)})await import(s);const t=process.cpuUsage();for(const s of ${JSON.stringify(urls)})await import(s);const u=process.cpuUsage(t);console.log((u.user+u.system)/1000)`;
   const run = () =>
     Number(
       spawnSync(process.execPath, ['--input-type=module', '-e', code], {
@@ -127,7 +132,7 @@ function importCost(specifiers) {
         encoding: 'utf8',
       }).stdout,
     );
-  return median(Array.from({ length: Math.max(3, rounds) }, run));
+  return median(Array.from({ length: Math.max(5, rounds) }, run));
 }
 
 const lines = [
@@ -149,11 +154,11 @@ for (const [name, texts] of [
   console.log(`${name}: done`);
 }
 const load = {
-  embeds: importCost(['micromark-extension-directive', 'mdast-util-directive']),
-  math: importCost(['katex', 'micromark-extension-math', 'mdast-util-math', 'saxes']),
+  embeds: importCost(['embeds.js']),
+  math: importCost(['math.js']),
 };
 lines.push(
   '',
-  `Loading the modules, once per worker (CPU ms, fresh process): embeds ${load.embeds.toFixed(0)}, math ${load.math.toFixed(0)}.`,
+  `Loading each plugin and its libraries, once per worker (CPU ms, medians of fresh processes): embeds ${load.embeds.toFixed(0)}, math ${load.math.toFixed(0)} (KaTeX among them).`,
 );
 console.log(lines.join('\n'));
