@@ -50,6 +50,9 @@ export type WarningName =
   | 'PostPermalinkIgnored'
   | 'LongSlug'
   | 'TemplateFragment'
+  | 'InvalidEmbed'
+  | 'UnknownEmbed'
+  | 'MathSyntax'
   | 'ConfigFileName'
   | 'BrokenLink';
 

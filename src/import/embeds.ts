@@ -1,8 +1,9 @@
 /**
  * Embedded videos and players as imports write them. Every importer goes through
- * {@link embedHtml}, so when Rubric's own embed syntax (`::youtube{#id}`) lands, this one
- * function switches. Until then: privacy-friendly iframes (youtube-nocookie.com), lazy,
- * with a title, and `<audio>`/`<video>` with controls.
+ * {@link embedHtml}: a video becomes Rubric's embed directive (`::youtube{#id}`,
+ * `::vimeo{#id}`), which the build renders privacy-friendly (youtube-nocookie.com, Vimeo's
+ * do-not-track), lazy and titled (`src/parse/embeds.ts`); audio and video files become
+ * `<audio>`/`<video>` with controls. Callers put a directive on a line of its own.
  */
 
 /** Something to embed. */
@@ -10,19 +11,16 @@ export type Embed =
   | { readonly kind: 'youtube' | 'vimeo'; readonly id: string }
   | { readonly kind: 'audio' | 'video'; readonly src: string; readonly poster?: string };
 
-/** The HTML of an embed. */
+/** The Markdown (a directive) or HTML of an embed. */
 export function embedHtml(embed: Embed): string {
   switch (embed.kind) {
     case 'youtube':
-      return iframe(
-        `https://www.youtube-nocookie.com/embed/${encodeURIComponent(embed.id)}`,
-        'YouTube video',
-      );
     case 'vimeo':
-      return iframe(
-        `https://player.vimeo.com/video/${encodeURIComponent(embed.id)}`,
-        'Vimeo video',
-      );
+      // An id from a URL is letters, digits, `-` and `_` (videoOfUrl); one from a Hugo
+      // shortcode may be anything, and is quoted so the build can say what is wrong with it.
+      return /^[\w-]+$/.test(embed.id)
+        ? `::${embed.kind}{#${embed.id}}`
+        : `::${embed.kind}{id="${embed.id.replace(/["\n]/g, '')}"}`;
     case 'audio':
       return `<audio controls preload="none" src="${attr(embed.src)}"></audio>`;
     case 'video': {
@@ -30,10 +28,6 @@ export function embedHtml(embed: Embed): string {
       return `<video controls preload="none" src="${attr(embed.src)}"${poster}></video>`;
     }
   }
-}
-
-function iframe(src: string, title: string): string {
-  return `<iframe src="${attr(src)}" title="${title}" loading="lazy" allowfullscreen></iframe>`;
 }
 
 function attr(text: string): string {

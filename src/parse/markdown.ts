@@ -35,6 +35,9 @@ import { findTemplateFragments, type TemplateFragments } from './template-fragme
 import rehypeFocusablePre from './rehype-focusable-pre.js';
 import remarkAutolinkLiteralGate from './remark-autolink-literal-gate.js';
 import { rehypeMarkLocalUrls, unmarkLink, type LocalUrlOptions } from './local-urls.js';
+import { bodyWarnings, type BodyWarning } from './body-warnings.js';
+import remarkEmbeds from './embeds.js';
+import remarkMath from './math.js';
 
 /** A heading of a post, for its table of contents. */
 export interface Heading {
@@ -81,6 +84,8 @@ export interface RenderedBody {
   readonly templateFragments: TemplateFragments | null;
   /** True when the body had raw HTML, which was parsed (for the benchmark's figures). */
   readonly rawHtml: boolean;
+  /** Bad embeds and formulas, where they are in the body (`embeds.ts`, `math.ts`). */
+  readonly warnings: readonly BodyWarning[];
 }
 
 /** A fenced code block's language and where the block starts (1-based, in the body). */
@@ -120,6 +125,10 @@ export interface MarkdownOptions {
    * before; only `bench/stages.js` turns it off, to measure what parsing it costs.
    */
   readonly parseRawHtml?: boolean;
+  /** Embed directives and Hugo's embed shortcodes (true); off only for `bench/body-syntax.js`. */
+  readonly embeds?: boolean;
+  /** `$…$` and `$$…$$` as math (true); off only for `bench/body-syntax.js`. */
+  readonly math?: boolean;
 }
 
 /** Builds the Markdown renderer: the processors are made and frozen here, once. */
@@ -131,6 +140,8 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
     .use(remarkParse)
     .use(remarkGfm)
     .use(remarkAutolinkLiteralGate)
+    .use(remarkEmbeds, options.embeds ?? true)
+    .use(remarkMath, options.math ?? true)
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: FOOTNOTE_PREFIX })
     .freeze();
   const rehype = unified()
@@ -195,6 +206,7 @@ export function createMarkdownRenderer(options: MarkdownOptions = {}): MarkdownR
       ids,
       templateFragments,
       rawHtml,
+      warnings: bodyWarnings(file),
     };
   };
 }

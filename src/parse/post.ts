@@ -73,6 +73,9 @@ export function parsePost(
       'Check the spelling after the ``` (`js`, `ts`, `python`, `bash`, `yaml`…), or write `text` for plain text.',
     ),
   );
+  const bodyWarnings = rendered.warnings.map(({ name, line, column, message, hint }) =>
+    buildWarning(name, { file: file.path, line: bodyLine - 1 + line, column }, message, hint),
+  );
   // The front matter's fields as they are, but for those the body or the file complete.
   const { summary, image, toc, ...fields } = frontMatter;
   const post: Post = {
@@ -97,7 +100,11 @@ export function parsePost(
   const fragmentWarnings = fragments
     ? [templateFragmentWarning(file.path, bodyLine, fragments)]
     : [];
-  return { post, errors, warnings: [...warnings, ...languageWarnings, ...fragmentWarnings] };
+  return {
+    post,
+    errors,
+    warnings: [...warnings, ...languageWarnings, ...fragmentWarnings, ...bodyWarnings],
+  };
 }
 
 /**

@@ -3,10 +3,13 @@
  * `{% raw %}`), Hugo shortcodes (`{{< youtube id >}}`, `{{% note %}}`). Posts moved from
  * Jekyll, Eleventy or Hugo keep them, and Rubric has no template language in bodies: they
  * reach the page as literal text and as broken URLs. They are found here, outside code
- * (where writing about templates is what a post does), for one warning per post.
+ * (where writing about templates is what a post does), for one warning per post. Hugo's
+ * embed shortcodes standing as paragraphs are not counted: they render as embeds
+ * (`hugo-shortcodes.ts`).
  */
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { embedShortcodeRanges } from './hugo-shortcodes.js';
 
 /** The template fragments of a body: how many, and where the first one starts (1-based). */
 export interface TemplateFragments {
@@ -26,7 +29,7 @@ const FRAGMENT = /\{\{[<%][^\n]*?[>%]\}\}|\{\{[^\n]*?\}\}|\{%[^\n]*?%\}/g;
 /** The fragments in `markdown` outside code spans and code blocks; null when there are none. */
 export function findTemplateFragments(markdown: string, tree: Root): TemplateFragments | null {
   if (!markdown.includes('{{') && !markdown.includes('{%')) return null;
-  const code = codeRanges(tree);
+  const code = [...codeRanges(tree), ...embedShortcodeRanges(markdown, tree)];
   let count = 0;
   let first: { offset: number; text: string } | null = null;
   for (const match of markdown.matchAll(FRAGMENT)) {

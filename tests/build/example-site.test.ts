@@ -25,7 +25,7 @@ describe('the example site', () => {
   it('builds with no errors and no warnings', () => {
     expect(built.result.errors).toEqual([]);
     expect(built.result.warnings).toEqual([]);
-    expect(built.result.postCount).toBe(10);
+    expect(built.result.postCount).toBe(11);
     expect(built.result.draftCount).toBe(1);
   });
 
@@ -37,8 +37,8 @@ describe('the example site', () => {
     expect($('article.post').length).toBe(5);
   });
 
-  it('has search: an index of its 10 posts, and a box on every page', async () => {
-    expect(await readEntry(built.result.outDir)).toEqual({ en: 10 });
+  it('has search: an index of its 11 posts, and a box on every page', async () => {
+    expect(await readEntry(built.result.outDir)).toEqual({ en: 11 });
     expect((await built.page('/labels/oman/'))('form.search-box').attr('action')).toBe('/search/');
   });
 
@@ -49,8 +49,8 @@ describe('the example site', () => {
       rules: { 'long-title': 'off' },
     });
     const pages = (await built.files()).filter((file) => file.endsWith('.html'));
-    // 38 pages, and the search page (`search: true`).
-    expect(pages.length).toBe(39);
+    // 41 pages, and the search page (`search: true`).
+    expect(pages.length).toBe(42);
     const problems: string[] = [];
     for (const page of pages) {
       const html = await readFile(path.join(built.result.outDir, page), 'utf8');
@@ -68,10 +68,10 @@ describe('the example site', () => {
 
   it('has feeds a feed reader can read, and no link that leads nowhere', async () => {
     const feed = readFeed(await built.text('/feed.xml'));
-    expect(feed.items.length).toBe(10);
+    expect(feed.items.length).toBe(11);
     expect(readFeed(await built.text('/rss.xml')).items).toHaveLength(feed.items.length);
     const { checked, broken } = await crawl(built.result.outDir, 'https://example.org/');
     expect(broken).toEqual([]);
-    expect(checked).toBe(1952);
+    expect(checked).toBe(2148);
   });
 });

@@ -141,6 +141,9 @@ describe('WordPress bodies, built', () => {
     const { body } = await readPost(root, MUSCAT);
     expect(body).not.toContain('wp:');
     expect(body.split('\n')).toContain('<!-- more -->');
+    // The video is Rubric's embed directive on a line of its own, not an iframe.
+    expect(body.split('\n')).toContain('::youtube{#M7lc1UVf-VE}');
+    expect(body).not.toContain('<iframe');
     const built = await buildAt(root);
     expect(built.result.errors).toEqual([]);
     const $ = await built.page('/2024/03/a-week-in-muscat/');
@@ -188,7 +191,7 @@ describe('WordPress bodies, built', () => {
         .get(),
     ).toEqual([
       'https://www.youtube-nocookie.com/embed/M7lc1UVf-VE',
-      'https://player.vimeo.com/video/76979871',
+      'https://player.vimeo.com/video/76979871?dnt=1',
     ]);
     // The gallery: each attachment by id, with its alt text.
     expect(
