@@ -50,6 +50,9 @@ export type WarningName =
   | 'LongSlug'
   | 'TemplateFragment'
   | 'ConfigFileName'
+  | 'CommentsSyntax'
+  | 'CommentInvalid'
+  | 'CommentsWithoutPost'
   | 'BrokenLink';
 
 interface Located {
