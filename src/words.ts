@@ -48,6 +48,9 @@ export const PHRASE_KEYS = [
   'labelFeedTitle',
   'movedTo',
   'skipToContent',
+  'commentsOne',
+  'commentsOther',
+  'anonymous',
 ] as const;
 
 /** The name of one phrase. */
@@ -99,6 +102,9 @@ const en: Phrases = {
   labelFeedTitle: '{title}: {label}',
   movedTo: 'This page has moved to {link}.',
   skipToContent: 'Skip to main content',
+  commentsOne: '{n} comment',
+  commentsOther: '{n} comments',
+  anonymous: 'Anonymous',
 };
 
 const fr: Phrases = {
@@ -139,6 +145,9 @@ const fr: Phrases = {
   labelFeedTitle: '{title} : {label}',
   movedTo: 'Cette page a été déplacée : {link}.',
   skipToContent: 'Aller au contenu principal',
+  commentsOne: '{n} commentaire',
+  commentsOther: '{n} commentaires',
+  anonymous: 'Anonyme',
 };
 
 const de: Phrases = {
@@ -179,6 +188,9 @@ const de: Phrases = {
   labelFeedTitle: '{title}: {label}',
   movedTo: 'Diese Seite ist umgezogen: {link}.',
   skipToContent: 'Zum Hauptinhalt springen',
+  commentsOne: '{n} Kommentar',
+  commentsOther: '{n} Kommentare',
+  anonymous: 'Anonym',
 };
 
 /** The built-in phrase tables, by primary language subtag. */

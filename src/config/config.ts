@@ -6,6 +6,7 @@
 import { buildError, type BuildError } from '../errors.js';
 import { wordsFor, type Words } from '../words.js';
 import { parseYaml, topLevelEntries } from '../yaml.js';
+import type { CommentSystem } from './comments.js';
 import { applySetting, type Settings } from './settings.js';
 import { readBaseUrl } from './urls.js';
 import type { WordSettings } from './word-settings.js';
@@ -46,6 +47,8 @@ export interface SiteConfig {
   readonly relatedPosts: number;
   /** What a broken internal link is: a warning, an error (for CI), or not checked. */
   readonly linkCheck: 'warn' | 'error' | 'off';
+  /** The comment system post pages load for new comments (`comments:`); null for none. */
+  readonly comments: CommentSystem | null;
   /** The theme's fixed phrases in `language`, with the site's `words:` over them. */
   readonly words: Words;
   /**
@@ -80,6 +83,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   labelIndex: 'list',
   relatedPosts: 5,
   linkCheck: 'warn',
+  comments: null,
   words: wordsFor('en'),
   theme: null,
 });
