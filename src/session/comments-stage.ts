@@ -39,11 +39,15 @@ export function commentsStage(
   const seen = new Set<string>();
   for (const file of files) {
     seen.add(file.path);
+    const post = postOf(file.path, postPaths);
+    if (post === null) {
+      // Read once it is beside a post: until then, the one thing to fix is its name.
+      warnings.push(withoutPost(file.path));
+      continue;
+    }
     const read = commentsOf(file, state);
     warnings.push(...read.warnings);
-    const post = postOf(file.path, postPaths);
-    if (post === null) warnings.push(withoutPost(file.path));
-    else threads.set(post, read.thread);
+    threads.set(post, read.thread);
   }
   for (const key of state.comments.keys()) if (!seen.has(key)) state.comments.delete(key);
   return { threads, errors: [], warnings };
