@@ -184,3 +184,101 @@ describe('bad comments files', () => {
     expect($('.comments > .comment-list > .comment')).toHaveLength(3);
   });
 });
+
+const GISCUS = `comments:
+  giscus:
+    repo: mina/long-table
+    repoId: R_kgDOExample
+    category: Comments
+    categoryId: DIC_kwDOExample4CAbc
+`;
+
+describe('the comments: setting', () => {
+  it('puts the giscus script on post pages only, with its data- attributes', async () => {
+    const site = await buildAt(
+      await makeSite(
+        files({
+          'site.yaml': `title: Test\nbaseUrl: https://example.org/\nlanguage: fr-CA\n${GISCUS}`,
+        }),
+      ),
+    );
+    expect(site.result.errors).toEqual([]);
+    const $ = await site.page('/2025/03/second/');
+    const script = $('script[src="https://giscus.app/client.js"]');
+    expect(script).toHaveLength(1);
+    expect(script.attr()).toMatchObject({
+      'data-repo': 'mina/long-table',
+      'data-repo-id': 'R_kgDOExample',
+      'data-category': 'Comments',
+      'data-category-id': 'DIC_kwDOExample4CAbc',
+      'data-mapping': 'pathname',
+      'data-strict': '0',
+      'data-reactions-enabled': '1',
+      'data-input-position': 'bottom',
+      'data-theme': 'preferred_color_scheme',
+      'data-lang': 'fr',
+      'data-loading': 'lazy',
+      crossorigin: 'anonymous',
+    });
+    expect(script.attr('data-term')).toBeUndefined();
+    for (const url of ['/', '/labels/oman/', '/2025/', '/404.html']) {
+      const page = await site.page(url);
+      expect(page('script[src*="giscus"]'), url).toHaveLength(0);
+    }
+  });
+
+  it('puts the utterances script on post pages only', async () => {
+    const yaml = 'comments:\n  utterances:\n    repo: mina/long-table\n    label: comments\n';
+    const site = await buildAt(await makeSite(files({ 'site.yaml': `title: Test\n${yaml}` })));
+    expect(site.result.errors).toEqual([]);
+    const script = (await site.page('/2025/03/oman/'))(
+      'script[src="https://utteranc.es/client.js"]',
+    );
+    expect(script.attr()).toMatchObject({
+      repo: 'mina/long-table',
+      'issue-term': 'pathname',
+      label: 'comments',
+      theme: 'github-light',
+      crossorigin: 'anonymous',
+    });
+    expect((await site.page('/'))('script[src*="utteranc"]')).toHaveLength(0);
+  });
+
+  it('renders the site partial comments-custom.hbs with the page data', async () => {
+    const site = await buildAt(
+      await makeSite(
+        files({
+          'site.yaml': 'title: Test\ncomments: custom\n',
+          'templates/partials/comments-custom.hbs':
+            '<div id="remark42" data-url="{{post.url}}" data-title="{{post.title}}"></div>\n',
+        }),
+      ),
+    );
+    expect(site.result.errors).toEqual([]);
+    const $ = await site.page('/2025/03/oman/');
+    expect($('#remark42').attr('data-url')).toBe('/2025/03/oman/');
+    expect($('#remark42').attr('data-title')).toBe("Oman's quiet channel");
+    expect((await site.page('/'))('#remark42')).toHaveLength(0);
+  });
+
+  it.each([
+    ['comments: custom\n', 'site.yaml:2:11 TemplateMissing'],
+    ['comments: disqus\n', 'site.yaml:2:11 ConfigInvalid'],
+    ['comments:\n  giscuss: {}\n', 'site.yaml:3:3 ConfigUnknownKey'],
+    ['comments:\n  giscus:\n    repo: not a repo\n', 'site.yaml:4:11 ConfigInvalid'],
+    ['comments:\n  giscus:\n    repo: a/b\n    repoId: R\n', 'site.yaml:4:5 ConfigInvalid'],
+    [
+      'comments:\n  giscus:\n    repo: a/b\n    repoId: R\n    category: C\n    categoryId: D\n    mapping: path\n',
+      'site.yaml:8:14 ConfigInvalid',
+    ],
+    [
+      'comments:\n  utterances:\n    repo: a/b\n    issue-term: title\n',
+      'site.yaml:5:5 ConfigUnknownKey',
+    ],
+  ])('reports %j at its line and column', async (yaml, expected) => {
+    const site = await buildAt(await makeSite(files({ 'site.yaml': `title: Test\n${yaml}` })));
+    expect(site.result.errors.map((e) => `${e.file}:${e.line}:${e.column} ${e.name}`)).toEqual([
+      expected,
+    ]);
+  });
+});
