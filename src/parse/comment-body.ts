@@ -85,7 +85,7 @@ function rehypeReaderLinks() {
         return;
       }
       if (parent && index !== undefined) {
-        parent.children.splice(index, 1, ...(node.children));
+        parent.children.splice(index, 1, ...node.children);
         return index;
       }
       return undefined;

@@ -11,7 +11,11 @@ describe('comment bodies', () => {
     );
     const $ = load(html, null, false);
     expect($('script, img, [onerror]')).toHaveLength(0);
-    expect($('a').map((_, a) => $(a).attr('href')).get()).toEqual(['https://a.example/']);
+    expect(
+      $('a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['https://a.example/']);
     expect($('a').attr('rel')).toBe('nofollow ugc');
     expect($('strong').text()).toBe('bold');
     expect($.root().text()).toContain('<script>alert(1)</script>');
