@@ -102,6 +102,8 @@ describe('readConfig: values', () => {
       'linkCheck: error',
       'words:',
       '  olderPosts: Billets précédents',
+      'comments:',
+      '  utterances: { repo: ann/gulf-notes }',
       'theme: ./themes/paper',
       '',
     ].join('\n');
@@ -131,8 +133,15 @@ describe('readConfig: values', () => {
       labelIndex: 'cloud',
       relatedPosts: 0,
       linkCheck: 'error',
+      comments: {
+        kind: 'utterances',
+        repo: 'ann/gulf-notes',
+        issueTerm: 'pathname',
+        label: null,
+        theme: 'github-light',
+      },
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
-      theme: { name: './themes/paper', at: { line: 20, column: 8 } },
+      theme: { name: './themes/paper', at: { line: 22, column: 8 } },
     });
     expect(config.words.olderPosts).toBe('Billets précédents');
     expect(config.words.newerPosts).toBe('Articles plus récents');
@@ -329,7 +338,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `colours`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`, `theme`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `words`, `comments`, `theme`.',
     );
   });
 });
