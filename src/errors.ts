@@ -54,6 +54,9 @@ export type WarningName =
   | 'UnknownEmbed'
   | 'MathSyntax'
   | 'ConfigFileName'
+  | 'CommentsSyntax'
+  | 'CommentInvalid'
+  | 'CommentsWithoutPost'
   | 'BrokenLink';
 
 interface Located {

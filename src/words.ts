@@ -58,6 +58,9 @@ export const PHRASE_KEYS = [
   'searchResultsOther',
   'searchNoResults',
   'searchNoScript',
+  'commentsOne',
+  'commentsOther',
+  'anonymous',
 ] as const;
 
 /** The name of one phrase. */
@@ -119,6 +122,9 @@ const en: Phrases = {
   searchResultsOther: '{n} posts found',
   searchNoResults: 'No posts match.',
   searchNoScript: 'Search needs JavaScript; the archive and the labels list every post.',
+  commentsOne: '{n} comment',
+  commentsOther: '{n} comments',
+  anonymous: 'Anonymous',
 };
 
 const fr: Phrases = {
@@ -170,6 +176,9 @@ const fr: Phrases = {
   searchNoResults: 'Aucun article ne correspond.',
   searchNoScript:
     'La recherche a besoin de JavaScript ; les archives et les libellés listent tous les articles.',
+  commentsOne: '{n} commentaire',
+  commentsOther: '{n} commentaires',
+  anonymous: 'Anonyme',
 };
 
 const de: Phrases = {
@@ -221,6 +230,9 @@ const de: Phrases = {
   searchNoResults: 'Keine passenden Beiträge.',
   searchNoScript:
     'Die Suche braucht JavaScript; das Archiv und die Labels führen alle Beiträge auf.',
+  commentsOne: '{n} Kommentar',
+  commentsOther: '{n} Kommentare',
+  anonymous: 'Anonym',
 };
 
 /** The built-in phrase tables, by primary language subtag. */

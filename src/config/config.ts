@@ -6,6 +6,7 @@
 import { buildError, type BuildError } from '../errors.js';
 import { wordsFor, type Words } from '../words.js';
 import { parseYaml, topLevelEntries } from '../yaml.js';
+import type { CommentSystem } from './comments.js';
 import { applySetting, type Settings } from './settings.js';
 import { readBaseUrl } from './urls.js';
 import type { WordSettings } from './word-settings.js';
@@ -49,6 +50,8 @@ export interface SiteConfig {
   readonly linkCheck: 'warn' | 'error' | 'off';
   /** A search page, a search box and a search index (`search/setting.ts`). */
   readonly search: SearchSetting;
+  /** The comment system post pages load for new comments (`comments:`); null for none. */
+  readonly comments: CommentSystem | null;
   /** The theme's fixed phrases in `language`, with the site's `words:` over them. */
   readonly words: Words;
   /**
@@ -84,6 +87,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   relatedPosts: 5,
   linkCheck: 'warn',
   search: SEARCH_DEFAULT,
+  comments: null,
   words: wordsFor('en'),
   theme: null,
 });

@@ -8,6 +8,7 @@ import { isTimeZone } from '../dates.js';
 import { flag, oneOf, requiredText, wholeNumber, accept, refuse, type Reading } from '../fields.js';
 import { closest } from '../suggest.js';
 import { itemPosition, type YamlEntry, type YamlText } from '../yaml.js';
+import { readCommentSystem } from './comments.js';
 import type { SiteConfig } from './config.js';
 import { readLabelSlugs } from './label-slugs.js';
 import { readRedirects } from './redirects.js';
@@ -122,6 +123,14 @@ const SETTINGS: { readonly [K in SettingName]: SettingReader<Settings[K]> | Appl
   ),
   search: readSearchSetting,
   words: { apply: ({ words }, entry, yaml) => readWords(words, entry, yaml) },
+  comments: {
+    apply: ({ settings }, entry, yaml) => {
+      const read = readCommentSystem(entry, yaml);
+      if (!('system' in read)) return read;
+      settings.comments = read.system;
+      return null;
+    },
+  },
   theme: ({ value, valueAt }) =>
     typeof value === 'string' && value.trim() !== ''
       ? accept({ name: value.trim(), at: valueAt })

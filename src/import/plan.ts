@@ -227,6 +227,6 @@ function commentsText(
     item.body = converter.toMarkdown(comment.html, rewrites);
     return item;
   });
-  const header = `# Comments from ${sourceName} on ${postFile}, oldest first. Rubric does not show them yet.\n`;
+  const header = `# Comments from ${sourceName} on ${postFile}, oldest first; shown under the post (README: Comments).\n`;
   return header + stringify(list, { lineWidth: 0 });
 }

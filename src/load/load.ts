@@ -12,6 +12,7 @@ import { readTexts, sourceFile, sourceFileOf } from './read-files.js';
 import { isNotSource } from './skipped-names.js';
 import type { HelperModule } from './theme.js';
 import { loadTheme } from './theme-layers.js';
+import { readCommentFiles, rereadCommentFiles } from './comments.js';
 import { listBundleFiles, measureImages, type BundleFile, type ImageSize } from './bundles.js';
 import {
   boundaryOf,
@@ -64,6 +65,8 @@ export interface SiteSources {
   /** The text of `site.yaml`, or null when the site has none. */
   readonly configText: string | null;
   readonly posts: readonly SourceFile[];
+  /** The comments files beside posts (`posts/a.comments.yaml`), as text. */
+  readonly commentFiles: readonly SourceFile[];
   readonly templates: readonly TemplateSource[];
   readonly staticFiles: readonly StaticFile[];
   /** The files of page bundles (`posts/oman/photo.jpg` beside `posts/oman/index.md`). */
@@ -88,21 +91,23 @@ const POST_RULES: WalkRules = {
 export async function loadSite(root: string): Promise<SiteSources> {
   const site = boundaryOf(await realFolder(root));
   // The theme is found through `theme:` in site.yaml, so the settings are read first.
-  const [[config, theme], posts] = await Promise.all([
+  const [[config, theme], posts, comments] = await Promise.all([
     readConfigText(site).then(
       async (read) => [read, await loadTheme(root, site, read.text)] as const,
     ),
     readPosts(site),
+    readCommentFiles(site, isNotSource),
   ]);
   return {
     root,
     configText: config.text,
     posts: posts.files,
+    commentFiles: comments.files,
     templates: theme.templates,
     staticFiles: theme.staticFiles,
     helpers: theme.helpers,
     ...(await loadAssets(root, posts.files, theme)),
-    errors: [...config.errors, ...posts.errors, ...theme.errors],
+    errors: [...config.errors, ...posts.errors, ...comments.errors, ...theme.errors],
   };
 }
 
@@ -125,6 +130,8 @@ async function loadAssets(
 export interface SourceChanges {
   /** Post files added, changed or deleted (`posts/a.md`). */
   readonly posts: readonly string[];
+  /** Comments files added, changed or deleted (`posts/a.comments.yaml`). */
+  readonly comments?: readonly string[];
   /** True when a template, partial or static file changed: those are listed again. */
   readonly theme: boolean;
 }
@@ -148,6 +155,12 @@ export async function reloadSite(
     source: await readChangedPost(site, file),
   }));
   if (read.some(({ source }) => source === LOAD_AGAIN)) return loadSite(root);
+  const commentFiles = await rereadCommentFiles(
+    site,
+    previous.commentFiles,
+    changes.comments ?? [],
+  );
+  if (commentFiles === null) return loadSite(root);
   const sources = read as { file: string; source: SourceFile | null }[];
   const known = new Set(previous.posts.map((file) => file.path));
   let posts: SourceFile[];
@@ -174,6 +187,7 @@ export async function reloadSite(
     root,
     configText: previous.configText,
     posts,
+    commentFiles,
     templates: theme.templates,
     staticFiles: theme.staticFiles,
     helpers: theme.helpers,

@@ -4,6 +4,7 @@
  * (`parse/local-urls.ts`) become links from the site root under `baseUrl`'s path, the
  * same on the post's page, on list pages and in feeds; and local images get their size.
  */
+import type { CommentThread } from '../model/comments.js';
 import path from 'node:path';
 import type { BundleFile, ImageSize, StaticFile } from '../load/load.js';
 import type { Post } from '../parse/post.js';
@@ -18,6 +19,8 @@ export interface SiteAssets {
   readonly staticFiles: readonly StaticFile[];
   readonly bundleFiles: readonly BundleFile[];
   readonly imageSizes: ReadonlyMap<string, ImageSize>;
+  /** Each post's comments, by the post's source (`posts/a.md`); none when absent. */
+  readonly commentThreads?: ReadonlyMap<string, CommentThread>;
 }
 
 /** A site without bundles or measured images. */

@@ -5,6 +5,7 @@
 import type { SiteConfig } from '../config/config.js';
 import { dateFormatter, type DateFormatter } from '../dates.js';
 import type { StaticFile } from '../load/load.js';
+import type { CommentThread } from '../model/comments.js';
 import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import type { Words } from '../words.js';
@@ -36,6 +37,10 @@ export interface RouteContext {
   /** The files of page bundles, copied next to their posts' pages. */
   readonly copies: readonly StaticFile[];
   readonly memo: RouteMemo;
+  /** Each post's comments, by the post's source (`posts/a.md`). */
+  readonly commentThreads: ReadonlyMap<string, CommentThread>;
+  /** Dates as pages show them, in the site's language and time zone. */
+  readonly formatDate: DateFormatter;
   /** The view of a page of the site (`page: true`) at the link `url`. */
   readonly sitePageView: (post: Post, url: string) => PostView;
 }
@@ -101,6 +106,8 @@ export function routeContext(
     staticPaths,
     copies,
     memo,
+    commentThreads: assets.commentThreads ?? new Map(),
+    formatDate,
     sitePageView: (post, url) => postView(post, url, [], site, formatDate, files),
   };
 }

@@ -5,6 +5,7 @@
  * with a memo gives the same pages as routing without. Every reuse rule of the route
  * stage is here; the routers ask these functions and never read the memo themselves.
  */
+import type { CommentThread } from '../model/comments.js';
 import type { Post } from '../parse/post.js';
 import type { SiteAssets } from './assets.js';
 import type { PostView } from './post-view.js';
@@ -23,6 +24,8 @@ export interface PostPageInputs {
   readonly older: PostView | null;
   readonly related: readonly PostView[];
   readonly site: SiteView;
+  /** The post's comments: the same object while its comments file is unchanged. */
+  readonly comments: CommentThread | null;
 }
 
 /** Where pages, posts and files go: all that collisions depend on. */
@@ -157,7 +160,8 @@ export function memoPostPage<P extends object>(
     known.newer === inputs.newer &&
     known.older === inputs.older &&
     sameItems(known.related, inputs.related) &&
-    known.site === inputs.site
+    known.site === inputs.site &&
+    known.comments === inputs.comments
   ) {
     // Stored by this function from the same caller's `make`: the post router's pages.
     return known.page as P;

@@ -5,6 +5,12 @@
 import type { Words } from '../words.js';
 import type { RouteContext } from './context.js';
 import { blogPostingJsonLd, describePost } from './describe.js';
+import {
+  commentSystemView,
+  commentsView,
+  type CommentSystemView,
+  type CommentsView,
+} from './comments-view.js';
 import { memoPostPage, type PostPageInputs } from './memo.js';
 import type { PostView } from './post-view.js';
 import { absoluteHref } from './urls.js';
@@ -28,6 +34,10 @@ export interface PostPageData {
   readonly related: readonly PostLink[];
   /** "Newer post", home, "Older post", with the neighbours' titles. */
   readonly pager: PagerView;
+  /** The comments kept beside the post (`POST.comments.yaml`), threaded; null for none. */
+  readonly comments: CommentsView | null;
+  /** The comment system for new comments (`comments:` in site.yaml); null for none. */
+  readonly commentSystem: CommentSystemView | null;
 }
 
 /** A post's page. */
@@ -51,6 +61,7 @@ export function postPages(context: RouteContext): PostPage[] {
       older: postViews[i + 1] ?? null,
       related: (site.related[i] ?? []).map((index) => postViews[index] as PostView),
       site: siteView,
+      comments: context.commentThreads.get(site.posts[i]?.source ?? '') ?? null,
     };
     return memoPostPage(memo, view, inputs, () => postPage(context, i, inputs));
   });
@@ -96,6 +107,8 @@ function postPage(context: RouteContext, i: number, neighbours: PostPageInputs):
         home: { url: siteView.homeUrl, text: words.home, title: null },
         older: older ? { url: older.url, text: words.olderPost, title: older.title } : null,
       },
+      comments: commentsView(neighbours.comments, context.formatDate, words),
+      commentSystem: commentSystemView(config),
     },
   };
 }

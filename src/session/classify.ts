@@ -9,6 +9,8 @@ import { isEditorLitter, isHiddenOrModules } from '../load/skipped-names.js';
 export type ChangeKind =
   /** A post file (`posts/**.md`): re-read and re-parsed alone. */
   | 'post'
+  /** A post's comments file (`posts/a.comments.yaml`): re-read alone; its post's page renders again. */
+  | 'comments'
   /** A page template (`templates/post.hbs`), or the site's `templates/helpers.js`. */
   | 'template'
   /** A partial (`templates/partials/byline.hbs`). */
@@ -46,8 +48,9 @@ export function classify(file: string, outputFolder?: string): ChangeKind {
   }
   if (isFolder) return 'folder';
   // Other files in posts/ may be a page bundle's (photo.jpg beside oman/index.md): they
-  // are copied like static files. Blogger's comments files are not.
-  if (top === 'posts') return POST.test(name) ? 'post' : COMMENTS.test(name) ? 'ignored' : 'static';
+  // are copied like static files. Comments files are not: they are shown on their post's page.
+  if (top === 'posts')
+    return POST.test(name) ? 'post' : COMMENTS.test(name) ? 'comments' : 'static';
   if (top === 'templates') {
     // helpers.js adds helpers every template may call: a change to it is a template's.
     if (rest.length === 1 && name === 'helpers.js') return 'template';

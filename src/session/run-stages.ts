@@ -3,6 +3,7 @@
  * what the session's state remembers and gathering what every stage reports.
  */
 import { checkSiteLinks } from '../check/site-links.js';
+import { missingCustomPartial } from '../config/comments.js';
 import type { SiteConfig } from '../config/config.js';
 import { describeInstant } from '../dates.js';
 import { sortProblems } from '../errors.js';
@@ -11,6 +12,7 @@ import { checkLayouts } from '../render/layouts.js';
 import { routeSite } from '../route/pages.js';
 import { searchRecords } from '../search/records.js';
 import type { Page } from '../route/view.js';
+import { commentsStage } from './comments-stage.js';
 import type { ParseStage } from './parse-stage.js';
 import { gatherProblems, type Problems } from './problems.js';
 import { renderAtWrite, renderChanged, type RenderedPages } from './render-modes.js';
@@ -41,12 +43,15 @@ export function runStages(
     problems.report(result);
     if (result.post) posts.push(result.post);
   }
+  const comments = commentsStage(sources.commentFiles, sources.posts, state);
+  problems.report(comments);
   const modelled = buildSite(posts, config, publish, state.modelMemo);
   problems.report(modelled);
   const { site } = modelled;
   clock.lap('model');
   const staticPaths = sources.staticFiles.map((f) => f.outputPath);
-  const routes = routeSite(site, staticPaths, state.routeMemo, sources);
+  const assets = { ...sources, commentThreads: comments.threads };
+  const routes = routeSite(site, staticPaths, state.routeMemo, assets);
   problems.report(routes);
   clock.lap('route');
   problems.report(
@@ -63,6 +68,7 @@ export function runStages(
   clock.lap('check');
   // Drafts too: a `layout:` naming no template is an error like any other key's.
   problems.report({ errors: checkLayouts(posts, sources.templates) });
+  problems.report({ errors: missingCustomPartial(config.comments, sources.templates) });
   const { files, rendered } = renderStage(state, routes.pages, keepPages, problems);
   clock.lap('render');
   const { errors } = problems;

@@ -180,9 +180,10 @@ async function loadStage(
     return state;
   }
   const posts = changed.filter((file) => classify(file, outputFolder) === 'post');
+  const comments = changed.filter((file) => classify(file, outputFolder) === 'comments');
   const theme = kinds.has('template') || kinds.has('partial') || kinds.has('static');
-  if (posts.length > 0 || theme) {
-    state.sources = await reloadSite(state.sources, { posts, theme });
+  if (posts.length > 0 || comments.length > 0 || theme) {
+    state.sources = await reloadSite(state.sources, { posts, comments, theme });
   }
   return state;
 }

@@ -8,10 +8,12 @@ import { readConfig, type ConfigOverrides, type SiteConfig } from '../config/con
 import type { BuildError } from '../errors.js';
 import type { SiteSources, SourceFile } from '../load/load.js';
 import { createModelMemo, type ModelMemo } from '../model/site.js';
+import type { CommentBodyRenderer } from '../parse/comment-body.js';
 import type { MarkdownRenderer } from '../parse/markdown.js';
 import type { ParsedPost } from '../parse/post.js';
 import { createRouteMemo, type RouteMemo } from '../route/pages.js';
 import type { PageRenderer } from '../render/render.js';
+import type { CachedComments } from './comments-stage.js';
 import type { TemplateDigests } from './template-deps.js';
 
 /** A post's parse, with the file (and so the text) it came from. */
@@ -50,6 +52,9 @@ export interface State {
   /** Made on first use: a build whose posts all come from the cache never needs it. */
   markdown: MarkdownRenderer | null;
   readonly posts: Map<string, CachedPost>;
+  /** Each comments file as last read, by its path; the renderer of their bodies, made on first use. */
+  readonly comments: Map<string, CachedComments>;
+  commentBody: CommentBodyRenderer | null;
   theme: Theme | null;
   /** The pages of the last run that rendered without errors, by URL. */
   pages: Map<string, CachedPage>;
@@ -69,6 +74,8 @@ export function freshState(sources: SiteSources, overrides?: ConfigOverrides): S
     configErrors: errors,
     markdown: null,
     posts: new Map(),
+    comments: new Map(),
+    commentBody: null,
     theme: null,
     pages: new Map(),
     modelMemo: createModelMemo(),

@@ -35,7 +35,8 @@ const bundle = {
   'posts/2024-05-01-oman/photo.jpg': photo,
   'posts/2024-05-01-oman/maps/route.png': png(400, 300),
   'posts/2024-05-01-oman/notes.pdf': '%PDF-1.4 notes',
-  'posts/2024-05-01-oman/index.comments.yaml': '- author: A reader\n',
+  'posts/2024-05-01-oman/index.comments.yaml':
+    '- author: A reader\n  date: 2024-05-02\n  body: Lovely.\n',
   'posts/2024-05-01-oman/.DS_Store': 'litter',
   'static/images/logo.png': png(64, 32),
   'posts/2024-05-02-plain.md': post(

@@ -42,6 +42,17 @@ describe('the example site', () => {
     expect((await built.page('/labels/oman/'))('form.search-box').attr('action')).toBe('/search/');
   });
 
+  it('shows the comments kept beside the Oman post, the reply under its comment', async () => {
+    const $ = await built.page('/2025/03/oman-back-channel/');
+    expect($('#comments-title').text()).toBe('3 comments');
+    expect(
+      $('.comments > .comment-list > .comment')
+        .map((_, li) => $(li).attr('id'))
+        .get(),
+    ).toEqual(['comment-4417', 'comment-4421']);
+    expect($('#comment-4417 .comment-list .comment-author').text()).toBe('Mina Farahani');
+  });
+
   it('writes valid HTML on every page', async () => {
     const validator = new HtmlValidate({
       extends: ['html-validate:recommended'],
@@ -72,6 +83,7 @@ describe('the example site', () => {
     expect(readFeed(await built.text('/rss.xml')).items).toHaveLength(feed.items.length);
     const { checked, broken } = await crawl(built.result.outDir, 'https://example.org/');
     expect(broken).toEqual([]);
-    expect(checked).toBe(2148);
+    // Includes the link in a comment on the Oman post.
+    expect(checked).toBe(2149);
   });
 });

@@ -9,7 +9,7 @@ describe('classify', () => {
     ['posts/2025/04/a.markdown', 'post'],
     ['posts/notes.txt', 'static'],
     ['posts/2024-05-01-oman/photo.jpg', 'static'],
-    ['posts/2024-05-01-oman.comments.yaml', 'ignored'],
+    ['posts/2024-05-01-oman.comments.yaml', 'comments'],
     ['posts/.hidden.md', 'ignored'],
     ['posts/.drafts/a.md', 'ignored'],
     ['posts/node_modules/a.md', 'ignored'],

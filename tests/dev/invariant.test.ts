@@ -30,6 +30,8 @@ interface SiteModel {
   templateMark: string;
   partialMark: string;
   statics: Map<string, string>;
+  /** Comment bodies by the post file they are beside (which may have been renamed away). */
+  comments: Map<string, string[]>;
 }
 
 const LABELS = ['Oman', 'nuclear talks', 'Sécurité', 'Iran'];
@@ -63,7 +65,20 @@ function siteFiles(model: SiteModel): Map<string, string> {
     );
   }
   for (const [file, text] of model.statics) files.set(`static/${file}`, text);
+  for (const [file, bodies] of model.comments) {
+    files.set(file.replace(/\.md$/, '.comments.yaml'), commentsText(bodies));
+  }
   return files;
+}
+
+/** A thread in the importer's shape: each comment answers the one before it. */
+function commentsText(bodies: readonly string[]): string {
+  return bodies
+    .map(
+      (body, i) =>
+        `- id: '${i + 1}'\n  date: 2025-04-0${(i % 9) + 1}T10:00\n${i > 0 ? `  replyTo: '${i}'\n` : ''}  body: ${body}\n`,
+    )
+    .join('');
 }
 
 /** One edit: a function of the model that changes it in place, named for counterexamples. */
@@ -150,6 +165,20 @@ const edit: fc.Arbitrary<Edit> = fc
         model.posts.set(key.replace(/\.md$/, '-moved.md'), p);
       },
     })),
+    fc.tuple(fc.nat(), fc.constantFrom(...WORDS)).map(([n, w]) => ({
+      name: `comment ${n} ${w}`,
+      apply: (model: SiteModel) => {
+        const key = postKey(model, n);
+        if (key !== undefined) model.comments.set(key, [...(model.comments.get(key) ?? []), w]);
+      },
+    })),
+    fc.nat().map((n) => ({
+      name: `delete comments ${n}`,
+      apply: (model: SiteModel) => {
+        const key = pick([...model.comments.keys()].sort(), n);
+        if (key !== undefined) model.comments.delete(key);
+      },
+    })),
     fc.nat().map((n) => ({ name: `draft ${n}`, apply: onPost(n, (p) => (p.draft = !p.draft)) })),
     fc.nat().map((n) => ({ name: `page ${n}`, apply: onPost(n, (p) => (p.page = !p.page)) })),
     fc.nat().map((n) => ({ name: `break ${n}`, apply: onPost(n, (p) => (p.broken = !p.broken)) })),
@@ -208,6 +237,7 @@ function initialModel(): SiteModel {
     templateMark: '',
     partialMark: '',
     statics: new Map(),
+    comments: new Map([['posts/b.md', ['First']]]),
   };
 }
 

@@ -103,7 +103,7 @@ describe('rubric import wordpress', () => {
       'utf8',
     );
     expect(text.split('\n')[0]).toBe(
-      '# Comments from WordPress on posts/2024-03-15-a-week-in-muscat.md, oldest first. Rubric does not show them yet.',
+      '# Comments from WordPress on posts/2024-03-15-a-week-in-muscat.md, oldest first; shown under the post (README: Comments).',
     );
     expect(parse(text)).toEqual([
       {

@@ -103,6 +103,8 @@ describe('readConfig: values', () => {
       'search: true',
       'words:',
       '  olderPosts: Billets précédents',
+      'comments:',
+      '  utterances: { repo: ann/gulf-notes }',
       'theme: ./themes/paper',
       '',
     ].join('\n');
@@ -133,8 +135,15 @@ describe('readConfig: values', () => {
       relatedPosts: 0,
       linkCheck: 'error',
       search: true,
+      comments: {
+        kind: 'utterances',
+        repo: 'ann/gulf-notes',
+        issueTerm: 'pathname',
+        label: null,
+        theme: 'github-light',
+      },
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
-      theme: { name: './themes/paper', at: { line: 21, column: 8 } },
+      theme: { name: './themes/paper', at: { line: 23, column: 8 } },
     });
     expect(config.words.olderPosts).toBe('Billets précédents');
     expect(config.words.newerPosts).toBe('Articles plus récents');
@@ -331,7 +340,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `colours`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `search`, `words`, `theme`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `search`, `words`, `comments`, `theme`.',
     );
   });
 });
