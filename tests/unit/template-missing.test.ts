@@ -29,6 +29,7 @@ describe('TemplateMissing', () => {
         'year',
         'month',
         '404',
+        'search',
         'atom',
         'rss',
         'sitemap',
