@@ -58,15 +58,29 @@ export function bylineOf(post: Post, config: SiteConfig): readonly string[] {
   return config.author === '' ? [] : [config.author];
 }
 
-/** Groups the authors of `posts`, which must be sorted newest first. */
-export function collectAuthors(posts: readonly Post[], config: SiteConfig): AuthorTable {
+/**
+ * Which author a name's {@link labelKey} is: an `authors:` key is a name or an id, and
+ * posts may write either the key or its `name`.
+ */
+function authorIdentity(config: SiteConfig): (key: string) => string {
   const entries = config.authors;
-  // An `authors:` key is a name or an id; posts may write either the key or its `name`.
   const byName = new Map<string, string>();
   for (const [key, setting] of entries) {
     if (setting.name !== null) byName.set(labelKey(setting.name), key);
   }
-  const identity = (key: string) => (entries.has(key) ? key : (byName.get(key) ?? key));
+  return (key) => (entries.has(key) ? key : (byName.get(key) ?? key));
+}
+
+/** The slug of the author a byline name is: their `slug:` in `authors:`, else the slug rule. */
+export function authorSlug(name: string, config: SiteConfig): string {
+  const key = authorIdentity(config)(labelKey(name));
+  return config.authors.get(key)?.slug ?? slugify(key);
+}
+
+/** Groups the authors of `posts`, which must be sorted newest first. */
+export function collectAuthors(posts: readonly Post[], config: SiteConfig): AuthorTable {
+  const entries = config.authors;
+  const identity = authorIdentity(config);
   const { groups, keyOf } = groupNames(posts, (post) => bylineOf(post, config), identity);
   const warnings: BuildWarning[] = [];
   const collator = new Intl.Collator(config.language);
