@@ -42,8 +42,10 @@ const HINT =
  * A problem of one part of `authors:`, thrown only inside this module to stop at the
  * first wrong field from any depth; {@link applyAuthors} returns it as a value.
  */
-class AuthorsProblem {
-  constructor(readonly problem: SettingProblem) {}
+class AuthorsProblem extends Error {
+  constructor(readonly problem: SettingProblem) {
+    super(problem.text[0]);
+  }
 }
 
 /** Reads `authors:` into the settings, keyed by {@link labelKey} of each key. */
