@@ -2,6 +2,7 @@
  * Authors: bylines from `author`/`authors`, the `authors:` map of site.yaml, author pages
  * in the shape of Blogger's label pages, their feeds, and JSON-LD naming every author.
  */
+import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { buildSite, post } from '../support/site.js';
 import { readFeed } from '../support/xml.js';
@@ -129,6 +130,21 @@ describe('author pages', () => {
     ).toBe('Gulf Notes: posts by Omid Rahimi');
     const sitemap = await built.text('/sitemap.xml');
     expect(sitemap).toContain('<loc>https://example.org/authors/omid/</loc>');
+  });
+});
+
+describe('the author page’s HTML', () => {
+  it('is valid with a picture, a bio and links, as are linked bylines', async () => {
+    const built = await buildSite(site);
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    const problems: string[] = [];
+    for (const url of ['/authors/mina/', '/authors/mina/page/2/', '/2025/02/b/', '/']) {
+      const report = await validator.validateString(await built.text(url), url);
+      for (const result of report.results) {
+        for (const m of result.messages) problems.push(`${url}:${m.line}:${m.column} ${m.ruleId}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
