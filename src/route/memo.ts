@@ -100,27 +100,31 @@ export function memoAssets(memo: RouteMemo, assets: SiteAssets): void {
 
 /** The label references, each the same object as last time when its name and URL are. */
 export function memoLabelRefs(memo: RouteMemo, links: readonly LabelRef[]): LabelRef[] {
-  const { refs, known } = sameRefs(memo.labelRefs, links);
+  const { refs, known } = sameRefs(memo.labelRefs, links, ({ name, url }) => ({ name, url }));
   memo.labelRefs = known;
   return refs;
 }
 
 /** The author references, each the same object as last time when its name and URL are. */
 export function memoAuthorRefs(memo: RouteMemo, links: readonly AuthorRef[]): AuthorRef[] {
-  const { refs, known } = sameRefs(memo.authorRefs, links);
+  const { refs, known } = sameRefs(memo.authorRefs, links, ({ name, url }) => ({ name, url }));
   memo.authorRefs = known;
   return refs;
 }
 
-/** Links as references that stay the same objects while their name and URL do. */
-function sameRefs<R extends { readonly name: string; readonly url: string | null }>(
+/**
+ * Links as references (name and URL alone, made by `refOf`: a label link's count must
+ * not reach the sidebar) that stay the same objects while their name and URL do.
+ */
+function sameRefs<L extends R, R extends { readonly name: string; readonly url: string | null }>(
   before: ReadonlyMap<string, R>,
-  links: readonly R[],
+  links: readonly L[],
+  refOf: (link: L) => R,
 ): { refs: R[]; known: Map<string, R> } {
   const known = new Map<string, R>();
   const refs = links.map((link) => {
     const key = `${link.name}\0${link.url ?? ''}`;
-    const ref = before.get(key) ?? link;
+    const ref = before.get(key) ?? refOf(link);
     known.set(key, ref);
     return ref;
   });
