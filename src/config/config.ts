@@ -7,6 +7,7 @@ import { buildError, type BuildError } from '../errors.js';
 import { wordsFor, type Words } from '../words.js';
 import { parseYaml, topLevelEntries } from '../yaml.js';
 import type { CommentSystem } from './comments.js';
+import type { AuthorSetting } from './authors.js';
 import { applySetting, type Settings } from './settings.js';
 import { readBaseUrl } from './urls.js';
 import type { WordSettings } from './word-settings.js';
@@ -26,6 +27,11 @@ export interface SiteConfig {
   readonly timezone: string;
   /** The byline of posts that name no `author`. */
   readonly author: string;
+  /**
+   * `authors:`: how each author is shown, keyed by the identity (`labelKey`) of the name
+   * or id posts write. Its presence also gives the blog author pages (see `model/authors.ts`).
+   */
+  readonly authors: ReadonlyMap<string, AuthorSetting>;
   readonly postsPerPage: number;
   /** A post's URL pattern, from `:year`, `:month`, `:day` and `:slug`. */
   readonly permalink: string;
@@ -76,6 +82,7 @@ export const DEFAULT_CONFIG: SiteConfig = Object.freeze({
   language: 'en',
   timezone: 'UTC',
   author: '',
+  authors: new Map<string, AuthorSetting>(),
   postsPerPage: 10,
   permalink: '/:year/:month/:slug/',
   labelSlugs: new Map<string, string>(),

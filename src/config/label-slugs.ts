@@ -10,19 +10,24 @@ export function readLabelSlugs(
   }
   const map = new Map<string, string>();
   for (const [index, [name, slug]] of Object.entries(value).entries()) {
-    if (typeof slug !== 'string' || !hasSlugShape(slug)) {
-      return {
-        problem: `The slug for label "${name}" must be lower-case letters, digits and single hyphens (got ${JSON.stringify(slug)}).`,
-        index,
-      };
-    }
-    if (!isSlug(slug)) {
-      return {
-        problem: `The slug for label "${name}" is ${Buffer.byteLength(slug)} bytes; a file name takes at most ${MAX_SLUG_BYTES} bytes, so write a shorter one.`,
-        index,
-      };
-    }
-    map.set(labelKey(name), slug);
+    const problem = handSetSlugProblem(`label "${name}"`, slug);
+    if (problem !== null) return { problem, index };
+    map.set(labelKey(name), slug as string);
   }
   return { map };
+}
+
+/**
+ * Why a slug set by hand (`labelSlugs`, an author's `slug:`) cannot be used, or null when
+ * it can: labels and authors share the rule, so they share the sentence. `whose` names
+ * what the slug is for: `label "C++"`, `author "mina"`.
+ */
+export function handSetSlugProblem(whose: string, slug: unknown): string | null {
+  if (typeof slug !== 'string' || !hasSlugShape(slug)) {
+    return `The slug for ${whose} must be lower-case letters, digits and single hyphens (got ${JSON.stringify(slug)}).`;
+  }
+  if (!isSlug(slug)) {
+    return `The slug for ${whose} is ${Buffer.byteLength(slug)} bytes; a file name takes at most ${MAX_SLUG_BYTES} bytes, so write a shorter one.`;
+  }
+  return null;
 }

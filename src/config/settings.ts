@@ -9,6 +9,7 @@ import { flag, oneOf, requiredText, wholeNumber, accept, refuse, type Reading } 
 import { closest } from '../suggest.js';
 import { itemPosition, type YamlEntry, type YamlText } from '../yaml.js';
 import { readCommentSystem } from './comments.js';
+import { applyAuthors } from './authors.js';
 import type { SiteConfig } from './config.js';
 import { readLabelSlugs } from './label-slugs.js';
 import { readRedirects } from './redirects.js';
@@ -71,6 +72,7 @@ const SETTINGS: { readonly [K in SettingName]: SettingReader<Settings[K]> | Appl
           'Write it like `timezone: Europe/Paris` or `timezone: UTC`.',
         ),
   author: text,
+  authors: { apply: applyAuthors },
   postsPerPage: wholeNumber(1, 1000, 'Write it like `postsPerPage: 10`.'),
   permalink: ({ value }) => {
     const reason = typeof value === 'string' ? permalinkProblem(value) : 'it is not text';

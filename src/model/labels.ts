@@ -3,15 +3,16 @@
  * posts carry it. Pure; the whole table is recomputed on every build.
  */
 import type { SiteConfig } from '../config/config.js';
-import {
-  buildError,
-  buildWarning,
-  compareStrings,
-  type BuildError,
-  type BuildWarning,
-} from '../errors.js';
+import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
 import { labelKey, slugify } from '../slug.js';
 import type { Post } from '../parse/post.js';
+import {
+  groupNames,
+  mostUsedSpelling,
+  slugCollisions,
+  variantsWarning,
+  type GroupWords,
+} from './names.js';
 
 /** One label of the site. */
 export interface Label {
@@ -34,11 +35,15 @@ export interface LabelTable {
   readonly warnings: readonly BuildWarning[];
 }
 
-interface Gathered {
-  readonly key: string;
-  readonly spellings: Map<string, string[]>;
-  readonly posts: number[];
-}
+/** How labels are named in messages. */
+const LABEL_WORDS: GroupWords = {
+  kind: 'label',
+  warning: 'LabelVariants',
+  collision: 'LabelSlugCollision',
+  urlOf: (slug) => `/labels/${slug}/`,
+  fix: (name, slug) =>
+    `Give one of them its own slug in site.yaml, like \`labelSlugs: { "${name}": ${slug}-2 }\`.`,
+};
 
 /**
  * The slug of a label, the one place that decides it: the site's `labelSlugs` entry for the
@@ -53,39 +58,15 @@ export function labelSlug(name: string, config: Pick<SiteConfig, 'labelSlugs'>):
 
 /** Groups the labels of `posts`, which must be sorted newest first. */
 export function collectLabels(posts: readonly Post[], config: SiteConfig): LabelTable {
-  // Sites reuse a few label names thousands of times: work out each name's key once.
-  const keys = new Map<string, string>();
-  const keyOf = (name: string) => {
-    let key = keys.get(name);
-    if (key === undefined) {
-      key = labelKey(name);
-      keys.set(name, key);
-    }
-    return key;
-  };
-  const byKey = new Map<string, Gathered>();
-  posts.forEach((post, index) => {
-    for (const name of post.labels) {
-      const key = keyOf(name);
-      let gathered = byKey.get(key);
-      if (!gathered) {
-        gathered = { key, spellings: new Map(), posts: [] };
-        byKey.set(key, gathered);
-      }
-      const users = gathered.spellings.get(name) ?? [];
-      users.push(post.source);
-      gathered.spellings.set(name, users);
-      gathered.posts.push(index);
-    }
-  });
-
+  const { groups, keyOf } = groupNames(posts, (post) => post.labels);
   const warnings: BuildWarning[] = [];
   const collator = new Intl.Collator(config.language);
-  const unsorted = [...byKey.values()].map((gathered): Label => {
-    const name = mostUsedSpelling(gathered.spellings);
-    if (gathered.spellings.size > 1) warnings.push(variantsWarning(name, gathered.spellings));
-    const slug = labelSlug(gathered.key, config);
-    return { key: gathered.key, name, slug, posts: gathered.posts };
+  const unsorted = [...groups.values()].map((group): Label => {
+    const name = mostUsedSpelling(group.spellings);
+    if (group.spellings.size > 1)
+      warnings.push(variantsWarning(LABEL_WORDS, name, group.spellings));
+    const slug = labelSlug(group.key, config);
+    return { key: group.key, name, slug, posts: group.posts };
   });
   const labels = unsorted.sort(
     (a, b) => collator.compare(a.name, b.name) || compareStrings(a.key, b.key),
@@ -95,57 +76,5 @@ export function collectLabels(posts: readonly Post[], config: SiteConfig): Label
   const postLabels = posts.map((post) =>
     post.labels.map((name) => indexOfKey.get(keyOf(name)) ?? -1),
   );
-  return { labels, postLabels, errors: slugCollisions(labels, posts), warnings };
-}
-
-/** The spelling with the most posts; on a tie, the one the newest post uses. */
-function mostUsedSpelling(spellings: ReadonlyMap<string, readonly string[]>): string {
-  let best = '';
-  let bestCount = 0;
-  for (const [name, users] of spellings) {
-    if (users.length > bestCount) {
-      best = name;
-      bestCount = users.length;
-    }
-  }
-  return best;
-}
-
-function variantsWarning(
-  name: string,
-  spellings: ReadonlyMap<string, readonly string[]>,
-): BuildWarning {
-  const others = [...spellings].filter(([spelling]) => spelling !== name);
-  const firstOther = others[0]?.[1][0] ?? '';
-  const listed = others.map(([spelling, users]) => `"${spelling}" (${users.join(', ')})`);
-  return buildWarning(
-    'LabelVariants',
-    { file: firstOther },
-    `The label "${name}" is also written ${listed.join(', ')}; they are shown as one label, "${name}".`,
-    'Write it the same way everywhere to silence this warning.',
-  );
-}
-
-/** Two labels with one slug would write one page over the other: an error naming both. */
-function slugCollisions(labels: readonly Label[], posts: readonly Post[]): BuildError[] {
-  const bySlug = new Map<string, Label[]>();
-  for (const label of labels) bySlug.set(label.slug, [...(bySlug.get(label.slug) ?? []), label]);
-  const errors: BuildError[] = [];
-  for (const [slug, sharing] of bySlug) {
-    if (sharing.length < 2) continue;
-    const described = sharing.map((label) => {
-      const files = label.posts.map((i) => posts[i]?.source ?? '').sort();
-      return `"${label.name}" (${files.join(', ')})`;
-    });
-    const firstFile = posts[sharing[1]?.posts[0] ?? 0]?.source ?? '';
-    errors.push(
-      buildError(
-        'LabelSlugCollision',
-        { file: firstFile },
-        `The labels ${described.join(' and ')} would all be at /labels/${slug}/.`,
-        `Give one of them its own slug in site.yaml, like \`labelSlugs: { "${sharing[1]?.name ?? ''}": ${slug}-2 }\`.`,
-      ),
-    );
-  }
-  return errors;
+  return { labels, postLabels, errors: slugCollisions(LABEL_WORDS, labels, posts), warnings };
 }

@@ -7,6 +7,7 @@ import type { SiteConfig } from '../config/config.js';
 import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
 import type { Post } from '../parse/post.js';
 import { buildArchive, type ArchiveYear } from './archive.js';
+import { collectAuthors, type Author } from './authors.js';
 import { collectLabels, type Label } from './labels.js';
 import { relatedPosts } from './related.js';
 
@@ -30,6 +31,12 @@ export interface Site {
   readonly labels: readonly Label[];
   /** `postLabels[i]`: indices into `labels` of the labels of `posts[i]`. */
   readonly postLabels: readonly (readonly number[])[];
+  /** Everyone who signs a post, by name; see `model/authors.ts`. */
+  readonly authors: readonly Author[];
+  /** `postAuthors[i]`: indices into `authors` of the byline of `posts[i]`, in its order. */
+  readonly postAuthors: readonly (readonly number[])[];
+  /** Whether authors get pages and bylines link to them (`hasAuthorPages`). */
+  readonly authorPages: boolean;
   /** `related[i]`: indices of the posts most related to `posts[i]` by shared labels. */
   readonly related: readonly (readonly number[])[];
   /** The posts by year and month, newest first. */
@@ -80,7 +87,7 @@ export function buildSite(
     .map((post) => (!isIn(post) ? 'd' : !isDue(post) ? 'h' : post.page ? 'g' : 'p'))
     .join('');
   const last = memo.last;
-  if (last && last.status === status && sameOrderAndLabels(last.posts, allPosts)) {
+  if (last && last.status === status && sameGrouping(last.posts, allPosts)) {
     const bySource = new Map(allPosts.map((post) => [post.source, post]));
     const swap = (posts: readonly Post[]) => posts.map((post) => bySource.get(post.source) ?? post);
     const { site } = last.result;
@@ -109,6 +116,7 @@ export function buildSite(
     .filter((post) => post.page)
     .sort((a, b) => compareStrings(a.source, b.source));
   const { labels, postLabels, errors, warnings } = collectLabels(posts, config);
+  const authorTable = collectAuthors(posts, config);
   const related = relatedPosts(postLabels, labels, config.relatedPosts);
   // The archive holds post indices by date: when a label edit moved no post, it stands.
   const before = last?.result.site;
@@ -117,9 +125,22 @@ export function buildSite(
       ? before.archive
       : buildArchive(posts, config.timezone);
   const result: Modelled = {
-    site: { config, posts, pages, labels, postLabels, related, archive, heldBack, drafts },
-    errors,
-    warnings,
+    site: {
+      config,
+      posts,
+      pages,
+      labels,
+      postLabels,
+      authors: authorTable.authors,
+      postAuthors: authorTable.postAuthors,
+      authorPages: authorTable.withPages,
+      related,
+      archive,
+      heldBack,
+      drafts,
+    },
+    errors: [...errors, ...authorTable.errors],
+    warnings: [...warnings, ...authorTable.warnings],
   };
   memo.last = { posts: allPosts, status, result };
   return result;
@@ -134,8 +155,11 @@ function sameDates(a: readonly Post[], b: readonly Post[]): boolean {
   });
 }
 
-/** True when two post lists would be sorted and labelled alike: sources, dates, labels. */
-function sameOrderAndLabels(a: readonly Post[], b: readonly Post[]): boolean {
+/**
+ * True when two post lists would be sorted and grouped alike: sources, dates, labels,
+ * bylines, and where each is pinned.
+ */
+function sameGrouping(a: readonly Post[], b: readonly Post[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i] as Post;
@@ -145,8 +169,13 @@ function sameOrderAndLabels(a: readonly Post[], b: readonly Post[]): boolean {
       return false;
     }
     if (x.labels.some((label, j) => label !== y.labels[j])) return false;
+    if (x.pinned !== y.pinned || !sameNames(x.authors, y.authors)) return false;
   }
   return true;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function newestFirst(a: Post, b: Post): number {

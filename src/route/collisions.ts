@@ -5,12 +5,19 @@
  */
 import { buildError, compareStrings, type BuildError } from '../errors.js';
 import type { Site } from '../model/site.js';
-import { FEED_URL, HOME_URL, outputPathOf, reservedSegments, sitePageUrl } from './urls.js';
+import {
+  AUTHORS_URL,
+  FEED_URL,
+  HOME_URL,
+  outputPathOf,
+  reservedSegments,
+  sitePageUrl,
+} from './urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */
 interface Claim {
-  readonly kind: 'post' | 'label' | 'page' | 'redirect' | 'static';
+  readonly kind: 'post' | 'label' | 'author' | 'page' | 'redirect' | 'static';
   readonly output: string;
   readonly by: string;
   readonly file: string;
@@ -125,6 +132,7 @@ function staticOnReservedPaths(site: Site, staticPaths: readonly string[]): Buil
 function pageClaim(page: Page): Claim {
   const output = outputPathOf(page.url);
   const labelFix = 'Give the label another slug with `labelSlugs` in site.yaml.';
+  const authorFix = 'Give the author another `slug:` in `authors:` in site.yaml.';
   if (page.template === 'redirect' && page.data.source !== null) {
     const by = `the alias ${page.url} of ${page.data.source}`;
     const fix = `Remove or change the alias in ${page.data.source}.`;
@@ -136,6 +144,12 @@ function pageClaim(page: Page): Claim {
   } else if (page.template === 'label') {
     const by = `the label page of "${page.data.label?.name ?? ''}"`;
     return { kind: 'label', output, by, file: '', at: null, fix: labelFix };
+  } else if (page.template === 'author') {
+    const by = `the author page of "${page.data.author?.name ?? ''}"`;
+    return { kind: 'author', output, by, file: '', at: null, fix: authorFix };
+  } else if (page.template === 'atom' && page.url.startsWith(AUTHORS_URL)) {
+    const by = `the author feed "${page.data.feed.title}"`;
+    return { kind: 'author', output, by, file: '', at: null, fix: authorFix };
   } else if (page.template === 'atom' && page.url !== FEED_URL) {
     const by = `the label feed "${page.data.feed.title}"`;
     return { kind: 'label', output, by, file: '', at: null, fix: labelFix };
@@ -162,8 +176,10 @@ function sharedPaths(claims: readonly Claim[]): BuildError[] {
   // Only shared paths are reported, in path order; most sites have none to sort.
   const shared = [...byFolded].filter(([, sharing]) => sharing.length > 1);
   for (const [, sharing] of shared.sort(([a], [b]) => compareStrings(a, b))) {
-    // Labels sharing a slug are the model's LabelSlugCollision, reported there already.
+    // Labels (authors) sharing a slug are the model's LabelSlugCollision
+    // (AuthorSlugCollision), reported there already.
     if (sharing.every((claim) => claim.kind === 'label')) continue;
+    if (sharing.every((claim) => claim.kind === 'author')) continue;
     const ordered = [...sharing].sort((a, b) => compareStrings(a.by, b.by));
     // The error stands at a `slug:` the author can change, else at the first file.
     // An alias is an old address: moving it aside is easier than moving a live page.

@@ -10,11 +10,19 @@ import type { Site } from '../model/site.js';
 import type { Post } from '../parse/post.js';
 import type { Words } from '../words.js';
 import { bundleCopies, sizeLookup, type SiteAssets } from './assets.js';
-import { memoAssets, memoLabelRefs, memoPostLink, memoPostView, type RouteMemo } from './memo.js';
+import {
+  memoAssets,
+  memoAuthorRefs,
+  memoLabelRefs,
+  memoPostLink,
+  memoPostView,
+  type RouteMemo,
+} from './memo.js';
 import { bundleNamesOf, postView, type PostFiles, type PostView } from './post-view.js';
-import { hrefOf, labelFeedUrl, originOf, postUrl, sitePageUrl } from './urls.js';
+import { authorUrl, hrefOf, labelFeedUrl, originOf, postUrl, sitePageUrl } from './urls.js';
 import { hasFeed, labelLinksOf, siteViewOf } from './site-view.js';
-import type { LabelIndexEntry, LabelRef, SiteView } from './view-parts.js';
+import { bylineOf } from '../model/authors.js';
+import type { AuthorRef, LabelIndexEntry, LabelRef, SiteView } from './view-parts.js';
 
 /** What the routers share. `postUrls[i]` and `postViews[i]` belong to `site.posts[i]`. */
 export interface RouteContext {
@@ -32,6 +40,8 @@ export interface RouteContext {
   readonly postViews: readonly PostView[];
   /** Every label with its count, feed and weight, as `site.labels` orders them. */
   readonly labelLinks: readonly LabelIndexEntry[];
+  /** Every author as a byline links them, as `site.authors` orders them. */
+  readonly authorRefs: readonly AuthorRef[];
   /** The output paths of the static files, which pages must not overwrite. */
   readonly staticPaths: readonly string[];
   /** The files of page bundles, copied next to their posts' pages. */
@@ -84,12 +94,20 @@ export function routeContext(
     withFeeds && hasFeed(site, label.posts) ? href(labelFeedUrl(label.slug)) : null,
   );
   const labelRefs = memoLabelRefs(memo, labelLinks);
+  const authorRefs = memoAuthorRefs(
+    memo,
+    site.authors.map((author) => ({
+      name: author.name,
+      url: site.authorPages ? href(authorUrl(author.slug)) : null,
+    })),
+  );
   const siteView = siteViewOf(site, { href, origin, withFeeds, labelRefs, memo });
   const postViews = site.posts.map((post, i) => {
     const url = postLinks[i]?.href ?? '';
     const labels = (site.postLabels[i] ?? []).map((index) => labelRefs[index] as LabelRef);
-    return memoPostView(memo, post, { url, labels }, () =>
-      postView(post, url, labels, site, formatDate, files),
+    const authors = (site.postAuthors[i] ?? []).map((index) => authorRefs[index] as AuthorRef);
+    return memoPostView(memo, post, { url, labels, authors }, () =>
+      postView(post, url, { labels, authors }, site, formatDate, files),
     );
   });
   return {
@@ -103,11 +121,16 @@ export function routeContext(
     postUrls,
     postViews,
     labelLinks,
+    authorRefs,
     staticPaths,
     copies,
     memo,
     commentThreads: assets.commentThreads ?? new Map(),
     formatDate,
-    sitePageView: (post, url) => postView(post, url, [], site, formatDate, files),
+    // A page of the site is in no author's list: its byline names, unlinked.
+    sitePageView: (post, url) => {
+      const authors = bylineOf(post, config).map((name) => ({ name, url: null }));
+      return postView(post, url, { labels: [], authors }, site, formatDate, files);
+    },
   };
 }

@@ -47,6 +47,8 @@ export interface PostingFacts {
   readonly language: string;
   readonly siteTitle: string;
   readonly siteUrl: string;
+  /** A link as an absolute address (as it is, when the site has no origin). */
+  readonly absolute: (href: string) => string;
 }
 
 /**
@@ -64,8 +66,12 @@ export function blogPostingJsonLd(facts: PostingFacts): string {
     datePublished: post.date.iso,
     dateModified: (post.updated ?? post.date).iso,
     author:
-      post.authors.length > 0
-        ? post.authors.map((name) => ({ '@type': 'Person', name }))
+      post.authorLinks.length > 0
+        ? post.authorLinks.map((author) => ({
+            '@type': 'Person',
+            name: author.name,
+            url: author.url === null ? undefined : facts.absolute(author.url),
+          }))
         : undefined,
     image: post.image?.absoluteUrl ?? undefined,
     keywords: post.labels.length > 0 ? post.labels.map((l) => l.name).join(', ') : undefined,

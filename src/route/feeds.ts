@@ -1,5 +1,6 @@
 /**
- * Feeds as pages: the site's Atom feed and its RSS 2.0 copy, and one Atom feed per label.
+ * Feeds as pages: the site's Atom feed and its RSS 2.0 copy, and one Atom feed per label
+ * and per author (when the blog has author pages).
  * Pure. The view data is ready to print (absolute links, RFC 3339 and RFC 822 dates in
  * the site's zone, text stripped of what XML cannot hold); the built-in `atom.hbs` and
  * `rss.hbs` templates only lay it out, and Handlebars' escaping is XML's escaping.
@@ -14,6 +15,8 @@ import {
   HOME_URL,
   RSS_URL,
   absoluteHref,
+  authorFeedUrl,
+  authorUrl,
   hrefOf,
   labelFeedUrl,
   labelUrl,
@@ -72,7 +75,7 @@ export interface FeedEntryView {
   readonly descriptionHtml: string;
 }
 
-/** `/feed.xml`, `/rss.xml` and each label's `/labels/SLUG/feed.xml`. */
+/** `/feed.xml`, `/rss.xml`, each label's `/labels/SLUG/feed.xml`, each author's. */
 export interface FeedPage {
   readonly url: string;
   readonly template: 'atom' | 'rss';
@@ -86,7 +89,8 @@ interface Entry {
 }
 
 /**
- * The feed pages of a site: `/feed.xml`, `/rss.xml`, and `/labels/SLUG/feed.xml` each;
+ * The feed pages of a site: `/feed.xml`, `/rss.xml`, `/labels/SLUG/feed.xml` and
+ * `/authors/SLUG/feed.xml` each;
  * none when the site has no origin or no published post.
  */
 export function feedPages(context: RouteContext): FeedPage[] {
@@ -121,6 +125,17 @@ export function feedPages(context: RouteContext): FeedPage[] {
     });
     const data = channel(title, feedUrl, labelUrl(label.slug), label.posts);
     if (data) pages.push({ url: feedUrl, template: 'atom', data });
+  }
+  if (site.authorPages) {
+    for (const author of site.authors) {
+      const feedUrl = authorFeedUrl(author.slug);
+      const title = fillPhrase(config.words.authorFeedTitle, {
+        title: config.title,
+        author: author.name,
+      });
+      const data = channel(title, feedUrl, authorUrl(author.slug), author.posts);
+      if (data) pages.push({ url: feedUrl, template: 'atom', data });
+    }
   }
   return pages;
 }

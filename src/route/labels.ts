@@ -4,8 +4,8 @@
  */
 import { fillPhrase, type Words } from '../words.js';
 import type { RouteContext } from './context.js';
-import { listPages, type ListPage } from './lists.js';
-import type { PostView } from './post-view.js';
+import { pinnedFirst } from '../model/pinned.js';
+import { listedPosts, listPages, type ListPage } from './lists.js';
 import { LABELS_URL, labelUrl } from './urls.js';
 import {
   pageView,
@@ -45,7 +45,8 @@ export function labelPages(context: RouteContext): (ListPage | LabelsPage)[] {
     return listPages(context, {
       template: 'label',
       label: link,
-      posts: label.posts.map((index) => postViews[index] as PostView),
+      author: null,
+      posts: listedPosts(postViews, pinnedFirst(label.posts, site.posts, 'labels')),
       urlOf: (n) => labelUrl(label.slug, n),
       titleOf: (n) => (n > 1 ? fillPhrase(words.titlePageN, { title: label.name, n }) : label.name),
     });

@@ -1,12 +1,14 @@
 /**
- * Numbered lists of posts (the home page and each label's page): splitting a list into
+ * Numbered lists of posts (the home page, each label's and each author's page): splitting a list into
  * pages, the pager between them, and what search engines may do with each page.
  */
+import type { PinnedOrder } from '../model/pinned.js';
 import type { Words } from '../words.js';
 import type { RouteContext } from './context.js';
 import type { PostView } from './post-view.js';
 import {
   pageView,
+  type AuthorLink,
   type LabelLink,
   type PagerView,
   type PageView,
@@ -20,17 +22,25 @@ export interface ListPageData {
   readonly words: Words;
   /** Set on label pages: the label being shown. */
   readonly label: LabelLink | null;
-  readonly posts: readonly PostView[];
+  /** Set on author pages: the author being shown. */
+  readonly author: AuthorLink | null;
+  readonly posts: readonly ListedPost[];
   /** Page `page` of `pageCount`. */
   readonly pageNumber: number;
   readonly pageCount: number;
   readonly pager: PagerView;
 }
 
-/** A page of the home list or of a label's list. */
+/**
+ * A post in a list: its view, and `pinned: true` when the list holds it at its top
+ * (`pinned:` in its front matter), so the theme can say so.
+ */
+export type ListedPost = PostView & { readonly pinned?: true };
+
+/** A page of the home list, or of a label's or an author's list. */
 export interface ListPage {
   readonly url: string;
-  readonly template: 'home' | 'label';
+  readonly template: 'home' | 'label' | 'author';
   readonly data: ListPageData;
 }
 
@@ -57,16 +67,31 @@ export function paginate<T>(items: readonly T[], perPage: number): Chunk<T>[] {
 
 /** How one numbered list is laid out in pages. */
 export interface ListFacts {
-  readonly template: 'home' | 'label';
+  readonly template: 'home' | 'label' | 'author';
   readonly label: LabelLink | null;
-  readonly posts: readonly PostView[];
+  readonly author: AuthorLink | null;
+  readonly posts: readonly ListedPost[];
   /** The URL of page `n` of the list. */
   readonly urlOf: (n: number) => string;
   /** The title of page `n`. */
   readonly titleOf: (n: number) => string;
 }
 
-/** The pages of one numbered list, newest posts first. */
+/**
+ * The views of `indices` (into the site's posts) in the order `pinnedFirst` gives, the
+ * first `pinnedCount` marked as pinned.
+ */
+export function listedPosts(
+  views: readonly PostView[],
+  { order, pinnedCount }: PinnedOrder,
+): ListedPost[] {
+  return order.map((index, at) => {
+    const view = views[index] as PostView;
+    return at < pinnedCount ? { ...view, pinned: true } : view;
+  });
+}
+
+/** The pages of one numbered list, newest posts first (pinned posts before them). */
 export function listPages(context: RouteContext, list: ListFacts): ListPage[] {
   const { siteView, words, href, config } = context;
   return paginate(list.posts, config.postsPerPage).map((chunk) => {
@@ -95,6 +120,7 @@ export function listPages(context: RouteContext, list: ListFacts): ListPage[] {
         page,
         words,
         label: list.label,
+        author: list.author,
         posts: chunk.items,
         pageNumber: chunk.number,
         pageCount: chunk.count,

@@ -9,7 +9,7 @@ import type { CommentThread } from '../model/comments.js';
 import type { Post } from '../parse/post.js';
 import type { SiteAssets } from './assets.js';
 import type { PostView } from './post-view.js';
-import type { LabelRef, SidebarYear, SiteView } from './view-parts.js';
+import type { AuthorRef, LabelRef, SidebarYear, SiteView } from './view-parts.js';
 
 /** A post's URL and the link to it (under the base path, encoded). */
 export interface PostLinkMemo {
@@ -50,6 +50,8 @@ export interface RouteMemo {
   readonly postPages: WeakMap<PostView, PostPageInputs & { readonly page: object }>;
   /** The label references of the last routing, by name and URL. */
   labelRefs: Map<string, LabelRef>;
+  /** The author references of the last routing, by name and URL. */
+  authorRefs: Map<string, AuthorRef>;
   /**
    * The last site view. Reused while it is structurally the same (the config, whether
    * there are feeds, the sidebar's label links and archive years and months), so that
@@ -72,6 +74,7 @@ export function createRouteMemo(): RouteMemo {
     postViews: new WeakMap(),
     postPages: new WeakMap(),
     labelRefs: new Map(),
+    authorRefs: new Map(),
     assets: null,
     clearOutputs: null,
     siteView: null,
@@ -100,15 +103,35 @@ export function memoAssets(memo: RouteMemo, assets: SiteAssets): void {
 
 /** The label references, each the same object as last time when its name and URL are. */
 export function memoLabelRefs(memo: RouteMemo, links: readonly LabelRef[]): LabelRef[] {
-  const refs = new Map<string, LabelRef>();
-  const labelRefs = links.map(({ name, url }) => {
-    const key = `${name}\0${url}`;
-    const ref = memo.labelRefs.get(key) ?? { name, url };
-    refs.set(key, ref);
+  const { refs, known } = sameRefs(memo.labelRefs, links, ({ name, url }) => ({ name, url }));
+  memo.labelRefs = known;
+  return refs;
+}
+
+/** The author references, each the same object as last time when its name and URL are. */
+export function memoAuthorRefs(memo: RouteMemo, links: readonly AuthorRef[]): AuthorRef[] {
+  const { refs, known } = sameRefs(memo.authorRefs, links, ({ name, url }) => ({ name, url }));
+  memo.authorRefs = known;
+  return refs;
+}
+
+/**
+ * Links as references (name and URL alone, made by `refOf`: a label link's count must
+ * not reach the sidebar) that stay the same objects while their name and URL do.
+ */
+function sameRefs<L extends R, R extends { readonly name: string; readonly url: string | null }>(
+  before: ReadonlyMap<string, R>,
+  links: readonly L[],
+  refOf: (link: L) => R,
+): { refs: R[]; known: Map<string, R> } {
+  const known = new Map<string, R>();
+  const refs = links.map((link) => {
+    const key = `${link.name}\0${link.url ?? ''}`;
+    const ref = before.get(key) ?? refOf(link);
+    known.set(key, ref);
     return ref;
   });
-  memo.labelRefs = refs;
-  return labelRefs;
+  return { refs, known };
 }
 
 /**
@@ -133,15 +156,25 @@ export function memoSiteView(
   return siteView;
 }
 
-/** A post's view: the last one while its link and labels are the same, else `make()`. */
+/** A post's view: the last one while its link, labels and authors are the same, else `make()`. */
 export function memoPostView(
   memo: RouteMemo,
   post: Post,
-  facts: { readonly url: string; readonly labels: readonly LabelRef[] },
+  facts: {
+    readonly url: string;
+    readonly labels: readonly LabelRef[];
+    readonly authors: readonly AuthorRef[];
+  },
   make: () => PostView,
 ): PostView {
   const known = memo.postViews.get(post);
-  if (known?.url === facts.url && sameItems(known.labels, facts.labels)) return known;
+  if (
+    known?.url === facts.url &&
+    sameItems(known.labels, facts.labels) &&
+    sameItems(known.authorLinks, facts.authors)
+  ) {
+    return known;
+  }
   const view = make();
   memo.postViews.set(post, view);
   return view;

@@ -8,6 +8,7 @@ import { buildWarning, type BuildError, type BuildWarning } from '../errors.js';
 import type { StaticFile } from '../load/load.js';
 import type { Site } from '../model/site.js';
 import { archivePages } from './archive.js';
+import { authorPages } from './authors.js';
 import { NO_ASSETS, type SiteAssets } from './assets.js';
 import { findCollisions } from './collisions.js';
 import { routeContext, type RouteContext } from './context.js';
@@ -49,6 +50,7 @@ export const ROUTERS: readonly Router[] = [
   sitePages,
   homePages,
   labelPages,
+  authorPages,
   archivePages,
   notFoundPages,
   searchPages,

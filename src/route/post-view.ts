@@ -10,7 +10,7 @@ import type { Post } from '../parse/post.js';
 import { fillPhrase } from '../words.js';
 import { finishBody, folderHref, type SizeLookup } from './assets.js';
 import { absoluteHref, hrefOf } from './urls.js';
-import type { LabelRef } from './view-parts.js';
+import type { AuthorRef, LabelRef } from './view-parts.js';
 
 /** Words per minute for reading time: a common estimate for reading on screen. */
 const WORDS_PER_MINUTE = 200;
@@ -23,8 +23,18 @@ export interface PostView {
   readonly updated: DisplayDate | null;
   /** Every byline name in the site's language: `Ann Lambton and Omid Rahimi`; may be empty. */
   readonly author: string;
-  /** The byline names one by one (front matter `author`/`authors`, else the site's `author`). */
+  /**
+   * The byline names one by one (front matter `author`/`authors`, else the site's
+   * `author`), as site.yaml's `authors:` names them.
+   */
   readonly authors: readonly string[];
+  /** The same as links to their author pages (`url` null when the blog has none). */
+  readonly authorLinks: readonly AuthorRef[];
+  /**
+   * The byline in pieces, for a byline of links: each name, its link, and the text after
+   * it (`, `, ` and `) as the site's language joins a list; together they read `author`.
+   */
+  readonly byline: readonly BylineName[];
   /** The post's picture (front matter `image`, `cover` or `images`), or null. */
   readonly image: PostImageView | null;
   /** Plain text: front-matter `summary`, else the part before the jump break, else the first paragraph. */
@@ -45,6 +55,11 @@ export interface PostView {
   readonly hasMore: boolean;
   /** Front-matter keys Rubric does not read, as written (`data.editor`). */
   readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** One name of a byline: see {@link PostView.byline}. */
+export interface BylineName extends AuthorRef {
+  readonly after: string;
 }
 
 /** A post's picture, ready for `<img>` and for `og:image`. */
@@ -84,7 +99,7 @@ export interface PostFiles {
 export function postView(
   post: Post,
   url: string,
-  labels: readonly LabelRef[],
+  refs: { readonly labels: readonly LabelRef[]; readonly authors: readonly AuthorRef[] },
   site: Site,
   formatDate: DateFormatter,
   files: PostFiles,
@@ -93,8 +108,7 @@ export function postView(
   const readingMinutes = Math.max(1, Math.round(post.wordCount / WORDS_PER_MINUTE));
   const toc = post.toc === null ? [] : tocOf(post.toc);
   const folder = folderHref(url);
-  const authors =
-    post.authors.length > 0 ? post.authors : config.author === '' ? [] : [config.author];
+  const authors = refs.authors.map((author) => author.name);
   const image = postImage(post, {
     folder,
     basePath: config.basePath,
@@ -109,9 +123,11 @@ export function postView(
     updated: post.updated === null ? null : formatDate(post.updated, false),
     author: authors.length > 1 ? listFormat(config.language).format(authors) : (authors[0] ?? ''),
     authors,
+    authorLinks: refs.authors,
+    byline: bylineOf(refs.authors, config.language),
     image,
     summary: post.summary,
-    labels,
+    labels: refs.labels,
     wordCount: post.wordCount,
     readingMinutes,
     readingTime: fillPhrase(site.config.words.readingTime, { n: readingMinutes }),
@@ -180,6 +196,22 @@ function listFormat(language: string): Intl.ListFormat {
     listFormats.set(language, format);
   }
   return format;
+}
+
+/** The byline's names with the words between them, as {@link listFormat} joins them. */
+function bylineOf(authors: readonly AuthorRef[], language: string): BylineName[] {
+  if (authors.length < 2) return authors.map((author) => ({ ...author, after: '' }));
+  const parts = listFormat(language).formatToParts(authors.map((author) => author.name));
+  const byline: { name: string; url: string | null; after: string }[] = [];
+  for (const part of parts) {
+    const last = byline.at(-1);
+    if (part.type === 'literal' && last) last.after += part.value;
+    else if (part.type === 'element') {
+      const author = authors[byline.length];
+      byline.push({ name: part.value, url: author?.url ?? null, after: '' });
+    }
+  }
+  return byline;
 }
 
 /** Nests `###` headings under the `##` before them; a `###` before any `##` stands alone. */

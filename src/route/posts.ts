@@ -81,6 +81,7 @@ function postPage(context: RouteContext, i: number, neighbours: PostPageInputs):
     language: config.language,
     siteTitle: config.title,
     siteUrl: absoluteHref(siteView.homeUrl, origin),
+    absolute: (href) => absoluteHref(href, origin),
   });
   return {
     url: neighbours.url,

@@ -78,7 +78,7 @@ export function bloggerLabelFeedPath(name: string): string {
 export const REDIRECTS_FILE_URL = '/_redirects';
 
 /** First path segments that belong to Rubric's own pages and that no post may take. */
-export const RESERVED_SEGMENTS: readonly string[] = ['labels', 'page', 'archive'];
+export const RESERVED_SEGMENTS: readonly string[] = ['labels', 'authors', 'page', 'archive'];
 
 /**
  * The first path segments no post or static file may take on this site: Rubric's own, and
@@ -97,6 +97,19 @@ export function labelUrl(slug: string, page = 1): string {
 /** A label's Atom feed. */
 export function labelFeedUrl(slug: string): string {
   return `${LABELS_URL}${slug}/feed.xml`;
+}
+
+/** Where author pages live: `/authors/SLUG/`. No page is written at the folder itself. */
+export const AUTHORS_URL = '/authors/';
+
+/** An author's page `page` (1-based); page 1 is the author's own URL. */
+export function authorUrl(slug: string, page = 1): string {
+  return listPageUrl(`${AUTHORS_URL}${slug}/`, page);
+}
+
+/** An author's Atom feed. */
+export function authorFeedUrl(slug: string): string {
+  return `${AUTHORS_URL}${slug}/feed.xml`;
 }
 
 /** The archive page of a year (`2025`), page `page`. */

@@ -52,6 +52,27 @@ export interface LabelRef {
   readonly url: string;
 }
 
+/** An author as a byline names them: a link to their page, or none (no author pages). */
+export interface AuthorRef {
+  readonly name: string;
+  readonly url: string | null;
+}
+
+/** An author's page as its heading shows them: `authors:` in site.yaml, with links ready. */
+export interface AuthorLink {
+  readonly name: string;
+  readonly url: string;
+  /** How many published posts they signed. */
+  readonly count: number;
+  /** Their Atom feed, or null when the site has no feeds. */
+  readonly feedUrl: string | null;
+  readonly bio: string | null;
+  /** The link to their picture (a site path under `baseUrl`'s path, or the full URL). */
+  readonly avatarUrl: string | null;
+  /** Their own pages (`links:`), in the order site.yaml gives them. */
+  readonly links: readonly { readonly text: string; readonly url: string }[];
+}
+
 /**
  * A label with its post count: label pages and the label index. Posts carry
  * {@link LabelRef}s without the count, so a post's page does not change when another
@@ -173,6 +194,7 @@ export const TEMPLATE_NAMES = [
   'home',
   'label',
   'labels',
+  'author',
   'archive',
   'year',
   'month',

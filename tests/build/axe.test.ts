@@ -47,6 +47,8 @@ const PAGES = [
   { url: '/2025/', h1: '2025 (4 posts)' },
   { url: '/2025/03/', h1: 'March 2025 (2 posts)' },
   { url: '/labels/', h1: 'Labels' },
+  { url: '/authors/ines/', h1: 'Inês Carvalho' },
+  { url: '/authors/ines/page/2/', h1: 'Inês Carvalho' },
   { url: '/404.html', h1: 'Page not found' },
   { url: '/search/', h1: 'Search' },
 ] as const;

@@ -53,6 +53,21 @@ describe('the example site', () => {
     expect($('#comment-4417 .comment-list .comment-author').text()).toBe('Mina Farahani');
   });
 
+  it('has author pages, linked bylines, and its methodology post pinned', async () => {
+    const mina = await built.page('/authors/mina-farahani/');
+    expect(mina('.status-message').text().replace(/\s+/g, ' ').trim()).toBe(
+      'Showing posts by Mina Farahani. Show all posts',
+    );
+    expect(mina('.author-links a').attr('href')).toBe('/2025/04/keeping-a-chronology/');
+    const sanctions = await built.page('/2025/06/sanctions-relief-sequencing/');
+    expect(sanctions('.post-author').text()).toBe('Daniel Åberg and Mina Farahani');
+    const home = await built.page('/');
+    expect(home('article.post-pinned .post-title a').text()).toBe(
+      'Keeping a Chronology: How This Notebook Tracks Talks',
+    );
+    expect(home('article.post').first().hasClass('post-pinned')).toBe(true);
+  });
+
   it('writes valid HTML on every page', async () => {
     const validator = new HtmlValidate({
       extends: ['html-validate:recommended'],
@@ -60,8 +75,8 @@ describe('the example site', () => {
       rules: { 'long-title': 'off' },
     });
     const pages = (await built.files()).filter((file) => file.endsWith('.html'));
-    // 41 pages, and the search page (`search: true`).
-    expect(pages.length).toBe(42);
+    // 41 pages, the search page (`search: true`) and five author pages.
+    expect(pages.length).toBe(47);
     const problems: string[] = [];
     for (const page of pages) {
       const html = await readFile(path.join(built.result.outDir, page), 'utf8');
@@ -83,7 +98,6 @@ describe('the example site', () => {
     expect(readFeed(await built.text('/rss.xml')).items).toHaveLength(feed.items.length);
     const { checked, broken } = await crawl(built.result.outDir, 'https://example.org/');
     expect(broken).toEqual([]);
-    // Includes the link in a comment on the Oman post.
-    expect(checked).toBe(2149);
+    expect(checked).toBe(2521);
   });
 });

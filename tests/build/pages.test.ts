@@ -117,6 +117,9 @@ describe('a built site', () => {
       '2025/index.html',
       '404.html',
       'archive/index.html',
+      // Two authors sign these posts: each has a page.
+      'authors/guest-writer/index.html',
+      'authors/mina/index.html',
       'index.html',
       'labels/foreign-relations-of-iran/index.html',
       'labels/index.html',
@@ -125,7 +128,7 @@ describe('a built site', () => {
       'robots.txt',
       'style.css',
     ]);
-    expect(built.result.pageCount).toBe(14);
+    expect(built.result.pageCount).toBe(16);
     expect(built.result.postCount).toBe(3);
   });
 

@@ -59,11 +59,23 @@ describe('authors', () => {
   it('lists each author as a Person in JSON-LD', async () => {
     const built = await buildSite(site);
     expect(jsonLd(await built.page('/2025/03/two/')).author).toEqual([
-      { '@type': 'Person', name: 'Salma Al-Harthy' },
-      { '@type': 'Person', name: 'Peter Lindqvist' },
+      {
+        '@type': 'Person',
+        name: 'Salma Al-Harthy',
+        url: 'https://example.org/blog/authors/salma-al-harthy/',
+      },
+      {
+        '@type': 'Person',
+        name: 'Peter Lindqvist',
+        url: 'https://example.org/blog/authors/peter-lindqvist/',
+      },
     ]);
     expect(jsonLd(await built.page('/2025/03/none/')).author).toEqual([
-      { '@type': 'Person', name: 'The Editors' },
+      {
+        '@type': 'Person',
+        name: 'The Editors',
+        url: 'https://example.org/blog/authors/the-editors/',
+      },
     ]);
   });
 

@@ -89,6 +89,7 @@ describe('readConfig: values', () => {
       'language: fr-ca',
       'timezone: Asia/Tehran',
       'author: " Ann Lambton "',
+      'authors: { ann: { name: Ann Lambton, links: { Website: "https://ann.example/" } } }',
       'postsPerPage: 5',
       'permalink: /:year/:slug/',
       'labelSlugs:',
@@ -118,6 +119,19 @@ describe('readConfig: values', () => {
       language: 'fr-CA',
       timezone: 'Asia/Tehran',
       author: 'Ann Lambton',
+      authors: new Map([
+        [
+          'ann',
+          {
+            id: 'ann',
+            name: 'Ann Lambton',
+            bio: null,
+            avatar: null,
+            links: [{ text: 'Website', url: 'https://ann.example/' }],
+            slug: null,
+          },
+        ],
+      ]),
       postsPerPage: 5,
       permalink: '/:year/:slug/',
       labelSlugs: new Map([
@@ -143,7 +157,7 @@ describe('readConfig: values', () => {
         theme: 'github-light',
       },
       words: wordsFor('fr-CA', { olderPosts: 'Billets précédents' }),
-      theme: { name: './themes/paper', at: { line: 23, column: 8 } },
+      theme: { name: './themes/paper', at: { line: 24, column: 8 } },
     });
     expect(config.words.olderPosts).toBe('Billets précédents');
     expect(config.words.newerPosts).toBe('Articles plus récents');
@@ -340,7 +354,7 @@ describe('readConfig: unknown keys', () => {
     expect(errors).toMatchObject([{ name: 'ConfigUnknownKey', line: 1, column: 1 }]);
     expect(errors[0]?.message).toBe('site.yaml has no setting called `colours`.');
     expect(errors[0]?.hint).toBe(
-      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `search`, `words`, `comments`, `theme`.',
+      'The settings are: `title`, `description`, `baseUrl`, `language`, `timezone`, `author`, `authors`, `postsPerPage`, `permalink`, `labelSlugs`, `feedContent`, `feedLimit`, `bloggerRedirects`, `redirects`, `labelIndex`, `relatedPosts`, `linkCheck`, `search`, `words`, `comments`, `theme`.',
     );
   });
 });

@@ -25,6 +25,7 @@ describe('TemplateMissing', () => {
         'home',
         'label',
         'labels',
+        'author',
         'archive',
         'year',
         'month',

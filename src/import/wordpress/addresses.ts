@@ -11,19 +11,23 @@
  * `/YYYY/MM/` month archives and `/page/N/` need nothing: Rubric writes its own there.
  */
 import type { SiteConfig } from '../../config/config.js';
-import { FEED_URL, HOME_URL, labelFeedUrl, labelUrl } from '../../route/urls.js';
+import { authorSlug } from '../../model/authors.js';
 import { labelSlug } from '../../model/labels.js';
-import { slugify } from '../../slug.js';
+import { FEED_URL, HOME_URL, authorUrl, labelFeedUrl, labelUrl } from '../../route/urls.js';
+import { labelKey, slugify } from '../../slug.js';
 import { safeDecode } from '../links.js';
 import type { WordPressPost } from './entries.js';
 import type { WxrChannel, WxrTerm } from './wxr.js';
 
 /**
- * Where an author's old page leads. Rubric has no author pages yet: the home page, until
- * they land (`/authors/SLUG/`), when only this function (given the display name) changes.
+ * Where an author's old page leads: their author page (`/authors/SLUG/`) when the blog
+ * will have author pages (more than one author signs its posts, or site.yaml has an
+ * `authors:` map; see `hasAuthorPages`), else the home page, which lists every post of
+ * the blog's one author.
  */
-export function authorTarget(): string {
-  return HOME_URL;
+export function authorTarget(name: string, authorCount: number, config: SiteConfig): string {
+  const withPages = config.authors.size > 0 || authorCount > 1;
+  return withPages ? authorUrl(authorSlug(name, config)) : HOME_URL;
 }
 
 /** Old path → new site path, sorted by old path. */
@@ -60,8 +64,11 @@ export function oldAddresses(
     map.set(from, labelUrl(label(term.name)));
     map.set(`${from}feed/`, labelFeedUrl(label(term.name)));
   }
-  for (const login of logins) {
-    map.set(`/author/${slugify(login)}/`, authorTarget());
+  // The byline the import writes: the display name, else the login.
+  const names = new Map([...logins].map((login) => [login, channel.authors.get(login) ?? login]));
+  const authorCount = new Set([...names.values()].map(labelKey)).size;
+  for (const [login, name] of names) {
+    map.set(`/author/${slugify(login)}/`, authorTarget(name, authorCount, config));
   }
   if (map.size > 0) map.set('/feed/', FEED_URL);
   return Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

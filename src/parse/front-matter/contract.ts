@@ -24,6 +24,12 @@ export interface FrontMatterFields {
   readonly fixedUrlAt: LineColumn | null;
   /** Left out of the build (`draft: true`, or Jekyll's `published: false`). */
   readonly draft: boolean;
+  /**
+   * `pinned: true` holds the post at the top of the home page (`home`); `pinned: labels`
+   * at the top of its label pages too. Null: where its date puts it. Feeds, archives and
+   * neighbours always go by date.
+   */
+  readonly pinned: 'home' | 'labels' | null;
   /** A page of the site (`/about/`) rather than a post: outside lists, labels and feeds. */
   readonly page: boolean;
   /**

@@ -171,6 +171,7 @@ export const KEY_ROWS = keyTable([
       ),
     }),
   }),
+  row({ keys: ['pinned'], read: (post) => ({ pinned: readPinned(post) }) }),
   row({ keys: ['aliases'], read: (post) => ({ aliases: readAliases(post) }) }),
   row({
     keys: ['layout'],
@@ -180,6 +181,21 @@ export const KEY_ROWS = keyTable([
     },
   }),
 ]);
+
+/** `pinned: true` (the home page), `pinned: labels` (its label pages too), or `false`. */
+function readPinned(post: PostKeys): 'home' | 'labels' | null {
+  const entry = post.last('pinned');
+  if (!entry || entry.value === null || entry.value === false) return null;
+  if (entry.value === true) return 'home';
+  if (entry.value === 'labels') return 'labels';
+  post.fail(
+    'FrontMatterInvalid',
+    entry,
+    `pinned must be true, false or labels (got ${JSON.stringify(entry.value)}).`,
+    'Write `pinned: true` to keep the post at the top of the home page, or `pinned: labels` to keep it at the top of its label pages too.',
+  );
+  return null;
+}
 
 function locate(post: PostKeys, key: string): LineColumn | null {
   return post.last(key)?.valueAt ?? null;
