@@ -3,19 +3,26 @@
  * page's only in some top-level blocks: headings lose their anchors and ids, and ids and
  * in-page links get the post's prefix. So the page's HTML is written block by block, and
  * the excerpt reuses the blocks it does not change instead of writing the body again.
- * Writing a root's children one by one gives the root's HTML (hast-util-to-html writes a
- * child from the child alone and its parent being a root), so both are as before.
+ * Writing a root's children one by one gives the root's HTML (hast-util-to-html, which
+ * rehype-stringify runs, writes a child from the child alone and its parent being a root),
+ * so both are as before.
  */
 import type { Element, Root, RootContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { eachElement } from './elements.js';
 
 /** Raw HTML (an author's, parsed or not) is written as it is. */
-const SETTINGS = { allowDangerousHtml: true } as const;
+const stringifier = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze();
+
+/** The HTML of one top-level node. */
+function nodeHtml(node: RootContent): string {
+  return stringifier.stringify({ type: 'root', children: [node] });
+}
 
 /** The HTML of each top-level node of `tree`; joined, the HTML of the tree. */
 export function blockHtml(tree: Root): string[] {
-  return tree.children.map((node) => toHtml({ type: 'root', children: [node] }, SETTINGS));
+  return tree.children.map(nodeHtml);
 }
 
 /**
@@ -49,10 +56,6 @@ export function reusedHtml(
   changes: readonly boolean[],
 ): string {
   return nodes
-    .map((node, i) =>
-      changes[i] === false
-        ? (blocks[i] ?? '')
-        : toHtml({ type: 'root', children: [node] }, SETTINGS),
-    )
+    .map((node, i) => (changes[i] === false ? (blocks[i] ?? '') : nodeHtml(node)))
     .join('');
 }
