@@ -76,7 +76,7 @@ export interface BuildResult {
  */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const { root, outDir } = resolveFolders(options);
-  const writer = createStagedWriter(root, outDir);
+  const writer = createStagedWriter(root, outDir, { stamps: options.cache !== false });
   // A build killed while moving its files into place is finished first, whatever follows.
   await writer.recover();
   const folderError = checkOutputFolder(root, outDir) ?? (await outputIsAFile(root, outDir));

@@ -34,6 +34,15 @@ export function parseFingerprint(zone: string): string {
   ]);
 }
 
+/**
+ * What every page's rendering depends on besides its templates, settings and data
+ * (`render/page-digest.ts`): Rubric's code and dependencies, and Node's version, whose
+ * ICU formats the dates.
+ */
+export function renderFingerprint(): string {
+  return hashKey(['render', codeFingerprint(), process.version, process.versions.icu ?? '']);
+}
+
 /** The cache key of one post file. */
 export function postKey(fingerprint: string, file: SourceFile): string {
   return hashKey([fingerprint, file.path, file.text]);

@@ -6,6 +6,7 @@
  */
 import type { BuildError } from '../errors.js';
 import { templateOf } from '../render/layouts.js';
+import type { PageDigester } from '../render/page-digest.js';
 import type { PageRenderer } from '../render/render.js';
 import { outputPathOf } from '../route/urls.js';
 import type { Page } from '../route/view.js';
@@ -19,12 +20,21 @@ export interface RenderedPages {
   readonly rendered: readonly string[];
 }
 
-/** Every page, to render when the write stage writes it; it reports their errors. */
-export function renderAtWrite(pages: readonly Page[], render: PageRenderer): RenderedPages {
+/**
+ * Every page, to render when the write stage writes it; it reports their errors. With a
+ * digester, each page can give its digest, for the write stage's output stamps.
+ */
+export function renderAtWrite(
+  pages: readonly Page[],
+  render: PageRenderer,
+  digester: PageDigester | null = null,
+): RenderedPages {
   const files: OutputFile[] = [];
   const rendered: string[] = [];
   for (const page of pages) {
-    files.push({ path: outputPathOf(page.url), contents: () => render(page) });
+    const contents = () => render(page);
+    const path = outputPathOf(page.url);
+    files.push(digester ? { path, contents, digest: () => digester(page) } : { path, contents });
     rendered.push(page.url);
   }
   return { files, rendered };

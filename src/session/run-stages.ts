@@ -9,6 +9,7 @@ import { describeInstant } from '../dates.js';
 import { sortProblems } from '../errors.js';
 import { buildSite, type PublishOptions, type Site } from '../model/site.js';
 import { checkLayouts } from '../render/layouts.js';
+import { createPageDigester, valueDigester, type PageDigester } from '../render/page-digest.js';
 import { routeSite } from '../route/pages.js';
 import { searchRecords } from '../search/records.js';
 import type { Page } from '../route/view.js';
@@ -17,7 +18,7 @@ import type { ParseStage } from './parse-stage.js';
 import { gatherProblems, type Problems } from './problems.js';
 import { renderAtWrite, renderChanged, type RenderedPages } from './render-modes.js';
 import type { HeldBackPost, SessionRun } from './session.js';
-import type { State } from './state.js';
+import type { State, Theme } from './state.js';
 import { themeFor } from './theme.js';
 import type { StageClock } from './timing.js';
 
@@ -25,6 +26,8 @@ import type { StageClock } from './timing.js';
 export interface RunOptions {
   readonly publish: PublishOptions;
   readonly keepPages: boolean;
+  /** Rubric's render fingerprint, to give each page a digest (with `keepPages` off); or null. */
+  readonly renderKey: string | null;
   /** The run's clock, with load and parse already timed. */
   readonly clock: StageClock;
 }
@@ -33,7 +36,7 @@ export interface RunOptions {
 export function runStages(
   state: State,
   { results, parsed, cachedPosts }: ParseStage,
-  { publish, keepPages, clock }: RunOptions,
+  { publish, keepPages, renderKey, clock }: RunOptions,
 ): Omit<SessionRun, 'kinds'> {
   const { sources, config } = state;
   // What could not be loaded (an unreadable file, a link out of the site) fails the run too.
@@ -69,7 +72,7 @@ export function runStages(
   // Drafts too: a `layout:` naming no template is an error like any other key's.
   problems.report({ errors: checkLayouts(posts, sources.templates) });
   problems.report({ errors: missingCustomPartial(config.comments, sources.templates) });
-  const { files, rendered } = renderStage(state, routes.pages, keepPages, problems);
+  const { files, rendered } = renderStage(state, routes.pages, { keepPages, renderKey }, problems);
   clock.lap('render');
   const { errors } = problems;
   return {
@@ -99,7 +102,7 @@ export function runStages(
 function renderStage(
   state: State,
   pages: readonly Page[],
-  keepPages: boolean,
+  { keepPages, renderKey }: Pick<RunOptions, 'keepPages' | 'renderKey'>,
   problems: Problems,
 ): RenderedPages {
   const theme = themeFor(state, state.sources, state.config);
@@ -107,11 +110,22 @@ function renderStage(
   const { render } = theme;
   if (problems.errors.length > 0 || !render) return { files: [], rendered: [] };
   // Rendered by the write stage, page by page; its errors are reported by it.
-  if (!keepPages) return renderAtWrite(pages, render);
+  if (!keepPages) return renderAtWrite(pages, render, digesterOf(theme, state.config, renderKey));
   const changed = renderChanged(pages, state.pages, { ...theme, render });
   problems.report(changed);
   if (changed.errors.length === 0) state.pages = changed.pages;
   return changed;
+}
+
+/** The digester of a run's pages, when it stamps them: its settings must be plain data. */
+function digesterOf(
+  theme: Theme,
+  config: SiteConfig,
+  renderKey: string | null,
+): PageDigester | null {
+  if (renderKey === null) return null;
+  const settings = valueDigester()(config);
+  return settings === null ? null : createPageDigester(theme.digests, [renderKey, settings]);
 }
 
 /** The posts left out because their date has not come, with when each is due. */

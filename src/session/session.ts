@@ -24,6 +24,7 @@ import type { OutputFile } from '../write/write.js';
 import { classify, type ChangeKind } from './classify.js';
 import { startPoolEarly } from '../pool/parse-posts.js';
 import { parseStage } from './parse-stage.js';
+import { renderFingerprint } from '../cache/fingerprint.js';
 import { runStages } from './run-stages.js';
 import { freshState, type State } from './state.js';
 import { startClock, type StageTimings } from './timing.js';
@@ -153,7 +154,10 @@ export function createSession(options: SessionOptions): BuildSession {
       clock.lap('load');
       const parsed = await parseStage(state.sources.posts, state, batch, pool);
       clock.lap('parse');
-      const run = { publish: publish(), keepPages: options.keepPages !== false, clock };
+      const keepPages = options.keepPages !== false;
+      // A one-off build that keeps a cache stamps its pages, to skip them next time.
+      const renderKey = !keepPages && batch.cacheFolder !== null ? renderFingerprint() : null;
+      const run = { publish: publish(), keepPages, renderKey, clock };
       return { ...runStages(state, parsed, run), kinds };
     },
   };

@@ -24,6 +24,7 @@ import type { StaticFile } from '../load/load.js';
 import { insideFolder, scanOutput, type OutputScan } from './folders.js';
 import { stagingSink, type StagingSink } from './sink.js';
 import { holdSignals, TestPause, type SignalHold } from './signals.js';
+import { readStamps, type OutputStamps } from './stamps.js';
 import { applyJournal, openStaging, recoverOutput, writeJournal, type Staging } from './staging.js';
 
 export { insideFolder } from './folders.js';
@@ -37,6 +38,11 @@ export interface OutputFile {
   readonly path: string;
   /** The page's text, or a function that renders it when it is about to be written. */
   readonly contents: string | (() => RenderedContents);
+  /**
+   * The digest of what the page renders from (`render/page-digest.ts`), or null: with
+   * output stamps, a page whose file is as the last build stamped it is not rendered.
+   */
+  readonly digest?: () => string | null;
 }
 
 /**
@@ -50,32 +56,55 @@ export async function writeSite(
   files: readonly OutputFile[],
   staticFiles: readonly StaticFile[],
   root: string,
-  onPageWritten?: () => void,
+  { onPageWritten, stamps: withStamps = false }: WriteOptions = {},
 ): Promise<BuildError[]> {
   const target = path.resolve(outDir);
   await recoverOutput(root, target);
   const existing = await stat(target).catch(() => null);
   if (existing && !existing.isDirectory()) throw new Error(`${target} exists and is not a folder`);
+  // Only a build into an output folder already there stamps its pages: into an empty
+  // one (a CI runner's), no page could be skipped, nor will be on the next such build.
+  const stamps = withStamps && existing ? await readStamps(root, target) : null;
   const previous = existing ? { dir: target, scan: await scanOutput(target) } : null;
   const staging = await openStaging(root, target);
   let hold: SignalHold | null = null;
   try {
-    const { errors, staged } = await stage(staging, previous, files, staticFiles, onPageWritten);
+    const pages = { files, stamps, onPageWritten };
+    const { errors, staged, digests } = await stage(staging, previous, pages, staticFiles);
     if (errors.length > 0) return errors;
     if (!previous) {
       await mkdir(path.dirname(target), { recursive: true });
       await rename(staging.files, target);
-      return [];
+    } else {
+      const wanted = new Set([
+        ...files.map((f) => f.path),
+        ...staticFiles.map((f) => f.outputPath),
+      ]);
+      hold = holdSignals();
+      await commit(staging, target, previous.scan, wanted, staged, hold);
     }
-    const wanted = new Set([...files.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)]);
-    hold = holdSignals();
-    await commit(staging, target, previous.scan, wanted, staged, hold);
+    await stamps?.save(digests);
     return [];
   } finally {
     await staging.close();
     // Last, so that a Ctrl+C held through the commit ends the process only now.
     hold?.release();
   }
+}
+
+/** How a write goes. */
+export interface WriteOptions {
+  /** Told after each page is written (or found already in place), for a progress line. */
+  readonly onPageWritten?: () => void;
+  /** Read and save output stamps (`stamps.ts`), to skip pages already in place. */
+  readonly stamps?: boolean;
+}
+
+/** What staging did: the errors of pages that failed, the files staged, each page's digest. */
+interface Staged {
+  readonly errors: BuildError[];
+  readonly staged: string[];
+  readonly digests: Map<string, string>;
 }
 
 /** Opening a link fails instead of opening what it points to (where the system has the flag). */
@@ -87,6 +116,13 @@ interface Previous {
   readonly scan: OutputScan;
 }
 
+/** The pages to stage, the stamps of the output folder (when used), and who to tell. */
+interface PagesToStage {
+  readonly files: readonly OutputFile[];
+  readonly stamps: OutputStamps | null;
+  readonly onPageWritten?: () => void;
+}
+
 /**
  * Renders every page and stages each file whose bytes are not already in the output,
  * through a {@link StagingSink}: one file at a time into the fresh staging folder, by a
@@ -96,15 +132,14 @@ interface Previous {
 async function stage(
   staging: Staging,
   previous: Previous | null,
-  files: readonly OutputFile[],
+  pages: PagesToStage,
   staticFiles: readonly StaticFile[],
-  onPageWritten?: () => void,
-): Promise<{ errors: BuildError[]; staged: string[] }> {
+): Promise<Staged> {
   const pause = new TestPause('stage');
-  const sink = stagingSink(staging.files, files.length + staticFiles.length, pause.active);
-  let result: { errors: BuildError[]; staged: string[] };
+  const sink = stagingSink(staging.files, pages.files.length + staticFiles.length, pause.active);
+  let result: Staged;
   try {
-    result = await stageInto(sink, pause, previous, files, staticFiles, onPageWritten);
+    result = await stageInto(sink, pause, previous, pages, staticFiles);
   } catch (error) {
     await sink.done().catch(() => undefined);
     throw error;
@@ -117,12 +152,12 @@ async function stageInto(
   sink: StagingSink,
   pause: TestPause,
   previous: Previous | null,
-  files: readonly OutputFile[],
+  { files, stamps, onPageWritten }: PagesToStage,
   staticFiles: readonly StaticFile[],
-  onPageWritten?: () => void,
-): Promise<{ errors: BuildError[]; staged: string[] }> {
+): Promise<Staged> {
   const staged: string[] = [];
   const errors: BuildError[] = [];
+  const digests = new Map<string, string>();
   let turn = performance.now();
   const yieldSometimes = async () => {
     if (performance.now() - turn < YIELD_EVERY_MS) return;
@@ -134,6 +169,13 @@ async function stageInto(
     if (pause.active) await pause.step(1);
   };
   for (const file of files) {
+    const digest = stamps ? (file.digest?.() ?? null) : null;
+    if (digest !== null) digests.set(file.path, digest);
+    // Rendered from the same inputs before, and still in place: the same text, no error.
+    if (digest !== null && previous && stamps?.holds(file.path, digest)) {
+      onPageWritten?.();
+      continue;
+    }
     const contents = typeof file.contents === 'string' ? { html: file.contents } : file.contents();
     if ('error' in contents) errors.push(contents.error);
     // After one page failed, the rest are still rendered, to report every error.
@@ -146,14 +188,14 @@ async function stageInto(
     }
     await yieldSometimes();
   }
-  if (errors.length > 0) return { errors, staged };
+  if (errors.length > 0) return { errors, staged, digests };
   for (const file of staticFiles) {
     const old = previousBytes(previous, file.outputPath);
     if (old && readFileSync(file.absolutePath).equals(old)) continue;
     await sink.copy(file.outputPath, file.absolutePath);
     await counted(file.outputPath);
   }
-  return { errors, staged };
+  return { errors, staged, digests };
 }
 
 /** How long staging runs before it lets the event loop take a turn. */

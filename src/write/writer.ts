@@ -59,12 +59,18 @@ export interface Writer {
 /**
  * The staged writer of `root`'s site into `outDir`: each write replaces the folder's
  * content whole, staging under the site folder. Pages may render as they are written.
+ * With `stamps` (a build that keeps its cache), pages still in place as the last build
+ * left them are not rendered again (`stamps.ts`).
  */
-export function createStagedWriter(root: string, outDir: string): Writer {
+export function createStagedWriter(
+  root: string,
+  outDir: string,
+  { stamps = false }: { readonly stamps?: boolean } = {},
+): Writer {
   return {
     recover: () => recoverOutput(root, outDir),
     async write({ pages, staticFiles, onPageWritten }) {
-      const errors = await writeSite(outDir, pages, staticFiles, root, onPageWritten);
+      const errors = await writeSite(outDir, pages, staticFiles, root, { onPageWritten, stamps });
       if (errors.length > 0) return { errors, written: [], deleted: [] };
       const written = [...pages.map((f) => f.path), ...staticFiles.map((f) => f.outputPath)];
       return { errors, written: written.sort(), deleted: [] };
