@@ -9,7 +9,7 @@
  * for byte. Only the files a search needs are kept: not Pagefind's own UIs, which the
  * theme's script replaces.
  */
-import * as pagefind from 'pagefind';
+import type * as pagefind from 'pagefind';
 import { buildError, type BuildError } from '../errors.js';
 import type { SearchRecord } from './records.js';
 
@@ -39,7 +39,9 @@ export async function buildSearchIndex(
   language: string,
 ): Promise<SearchIndex> {
   try {
-    const { index, errors } = await pagefind.createIndex({
+    // Loaded here, not with the module: a site without search never loads Pagefind.
+    const { createIndex } = await import('pagefind');
+    const { index, errors } = await createIndex({
       forceLanguage: pagefindLanguage(language),
     });
     if (!index) return failed(errors.join('; '));

@@ -8,7 +8,6 @@ import { buildWarning, type BuildWarning } from '../errors.js';
 import { COMMENTS_SUFFIX } from '../load/comments.js';
 import type { SourceFile } from '../load/load.js';
 import { threadComments, type CommentThread } from '../model/comments.js';
-import { createCommentBodyRenderer } from '../parse/comment-body.js';
 import { parseComments } from '../parse/comments.js';
 import type { State } from './state.js';
 
@@ -25,6 +24,21 @@ export interface CommentsStage {
   /** None: what is wrong in a comments file is a warning (see `parse/comments.ts`). */
   readonly errors: readonly [];
   readonly warnings: readonly BuildWarning[];
+}
+
+/**
+ * Loads the renderer of comment bodies when a comments file is to be read this run, before
+ * {@link commentsStage}: its modules (unified, rehype-sanitize) load only for a site that
+ * has comments.
+ */
+export async function loadCommentRenderer(
+  files: readonly SourceFile[],
+  state: State,
+): Promise<void> {
+  if (state.commentBody) return;
+  if (files.every((file) => state.comments.get(file.path)?.text === file.text)) return;
+  const { createCommentBodyRenderer } = await import('../parse/comment-body.js');
+  state.commentBody = createCommentBodyRenderer();
 }
 
 /** Reads what changed among the comments files; `posts` are the post files of the run. */
@@ -56,7 +70,7 @@ export function commentsStage(
 function commentsOf(file: SourceFile, state: State): CachedComments {
   const known = state.comments.get(file.path);
   if (known?.text === file.text) return known;
-  state.commentBody ??= createCommentBodyRenderer();
+  if (!state.commentBody) throw new Error('loadCommentRenderer was not awaited before the run');
   const parsed = parseComments(file, state.config.timezone, state.commentBody);
   const read = {
     text: file.text,

@@ -9,7 +9,7 @@
  * processor, which is quicker than a cache lookup and a fresh processor.
  */
 import type { SourceFile } from '../load/load.js';
-import { createMarkdownRenderer } from '../parse/markdown.js';
+import type { MarkdownRenderer } from '../parse/markdown.js';
 import { parsePost, type ParsedPost } from '../parse/post.js';
 import { parsePosts, type ParsePool } from '../pool/parse-posts.js';
 import type { State } from './state.js';
@@ -59,7 +59,7 @@ export async function parseStage(
   } else {
     await pool?.close();
     for (const index of missing) {
-      state.markdown ??= createMarkdownRenderer();
+      state.markdown ??= await markdownRenderer();
       results[index] = parsePost(files[index] as SourceFile, zone, state.markdown);
     }
   }
@@ -72,6 +72,16 @@ export async function parseStage(
     parsed: missing.map((index) => (files[index] as SourceFile).path),
     cachedPosts,
   };
+}
+
+/**
+ * A Markdown renderer, its modules loaded on first use: they are most of what Rubric
+ * loads (unified, micromark, KaTeX, highlight.js), and a build whose posts all come from
+ * the cache, or are parsed on worker threads, never needs them on this thread.
+ */
+async function markdownRenderer(): Promise<MarkdownRenderer> {
+  const { createMarkdownRenderer } = await import('../parse/markdown.js');
+  return createMarkdownRenderer();
 }
 
 /**
