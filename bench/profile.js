@@ -33,7 +33,7 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 const STAGES = [
   ['cache', ['/cache/', 'node:v8', '/pool/parse-posts.']],
   ['read', ['/load/', 'tinyglobby', 'fdir', 'picomatch', 'image-size']],
-  ['front matter', ['/parse/front-matter.', '/yaml.', '/node_modules/yaml/', 'gray-matter']],
+  ['front matter', ['/parse/front-matter', '/yaml.', '/node_modules/yaml/', 'gray-matter']],
   [
     'Markdown (remark)',
     [

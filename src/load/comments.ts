@@ -5,10 +5,9 @@
  */
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { mapLimit } from '../concurrency.js';
-import { compareStrings, ioError, type BuildError } from '../errors.js';
-import { decodeUtf8 } from '../utf8.js';
+import { compareStrings, type BuildError } from '../errors.js';
 import type { SourceFile } from './load.js';
+import { readTexts, sourceFile, sourceFileOf } from './read-files.js';
 import { isInside, resolvePath, walkFolder, type Boundary } from './walk.js';
 
 /** The name every comments file ends with. */
@@ -30,17 +29,8 @@ export async function readCommentFiles(
   });
   // The walk's own errors (a link out of the site, a loop) are the posts walk's, which
   // went through the same folders and reports them once.
-  const errors: BuildError[] = [];
-  const read = await mapLimit(found.files, async (file) => {
-    const shown = `posts/${file.relative}`;
-    try {
-      return commentsFile(shown, await readFile(file.real));
-    } catch (error) {
-      errors.push(ioError(shown, 'read these comments', error));
-      return null;
-    }
-  });
-  return { files: read.filter((file) => file !== null), errors };
+  const { files, errors } = readTexts(found.files, 'posts', 'read these comments');
+  return { files: files.map(sourceFileOf), errors };
 }
 
 /**
@@ -65,15 +55,10 @@ export async function rereadCommentFiles(
     try {
       const real = await realpath(resolved.real);
       if (!isInside(site.real, real)) return null;
-      byPath.set(file, commentsFile(file, await readFile(real)));
+      byPath.set(file, sourceFile(file, await readFile(real)));
     } catch {
       return null;
     }
   }
   return [...byPath.values()].sort((a, b) => compareStrings(a.path, b.path));
-}
-
-function commentsFile(file: string, bytes: Uint8Array): SourceFile {
-  const { text, invalidUtf8At } = decodeUtf8(bytes);
-  return invalidUtf8At ? { path: file, text, invalidUtf8At } : { path: file, text };
 }

@@ -238,7 +238,7 @@ async function readConfigText(
 
 async function readPosts(site: Boundary): Promise<{ files: SourceFile[]; errors: BuildError[] }> {
   const found = await walkFolder(site, path.join(site.real, 'posts'), POST_RULES);
-  const read = await readTexts(found.files, 'posts', 'read this post');
+  const read = readTexts(found.files, 'posts', 'read this post');
   return {
     files: read.files.map((file) => sourceFileOf(file)),
     errors: [...found.errors, ...read.errors],

@@ -95,7 +95,7 @@ async function listTemplates(
 ): Promise<{ templates: TemplateSource[]; errors: BuildError[] }> {
   const found = await walkFolder(boundary, folder, TEMPLATE_RULES);
   const prefix = builtIn ? 'templates (built-in)' : 'templates';
-  const read = await readTexts(found.files, prefix, 'read this template');
+  const read = readTexts(found.files, prefix, 'read this template');
   const templates = read.files.map((file): TemplateSource => {
     const stem = file.relative.replace(/\.(hbs|handlebars)$/, '');
     const isPartial = stem.startsWith('partials/');

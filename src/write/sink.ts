@@ -42,14 +42,16 @@ export function stagingSink(root: string, count: number, inline: boolean): Stagi
 }
 
 /** Writes each file at once, on this thread. */
-function inlineSink(root: string): StagingSink {
+function inlineSink(root: string): StagingSink & {
+  page(file: string, html: string | Uint8Array): Promise<void>;
+} {
   const folders = new FreshFolders(root);
   const at = (file: string) => {
     folders.forFile(file);
     return insideFolder(root, file);
   };
   return {
-    page(file, html) {
+    page(file, html: string | Uint8Array) {
       writeFileSync(at(file), html);
       return Promise.resolve();
     },
@@ -61,13 +63,19 @@ function inlineSink(root: string): StagingSink {
   };
 }
 
-/** Sends files in batches to one worker thread. */
+/**
+ * Sends files in batches to one worker thread, started with the first full batch: a
+ * rebuild that stages only a few files (or none: every page already in place) writes
+ * them here at the end, without paying for a thread.
+ */
 function threadSink(root: string): StagingSink {
-  const pool = new Piscina<WriteTask, WriteResult>({
-    filename: WORKER_FILE,
-    minThreads: 1,
-    maxThreads: 1,
-  });
+  let pool: Piscina<WriteTask, WriteResult> | null = null;
+  const started = () =>
+    (pool ??= new Piscina<WriteTask, WriteResult>({
+      filename: WORKER_FILE,
+      minThreads: 1,
+      maxThreads: 1,
+    }));
   let batch: StagedFile[] = [];
   const pending = new Set<Promise<void>>();
   let failure: WriteFailure | null = null;
@@ -75,7 +83,7 @@ function threadSink(root: string): StagingSink {
     const files = batch;
     batch = [];
     const transferList = files.flatMap((f) => ('bytes' in f ? [f.bytes.buffer] : []));
-    const sent = pool.run({ root, files }, { transferList }).then((result) => {
+    const sent = started().run({ root, files }, { transferList }).then((result) => {
       failure ??= result.failure;
     });
     const tracked = sent.finally(() => pending.delete(tracked));
@@ -92,6 +100,7 @@ function threadSink(root: string): StagingSink {
     page: (file, html) => add({ path: file, bytes: new TextEncoder().encode(html) }),
     copy: (file, from) => add({ path: file, copyOf: from }),
     async done() {
+      if (!pool) return writeHere(root, batch);
       try {
         if (batch.length > 0 && !failure) await send();
         await Promise.all(pending);
@@ -101,6 +110,15 @@ function threadSink(root: string): StagingSink {
       if (failure) throw asError(failure);
     },
   };
+}
+
+/** Writes the staged files of a batch on this thread. */
+async function writeHere(root: string, files: readonly StagedFile[]): Promise<void> {
+  const sink = inlineSink(root);
+  for (const file of files) {
+    if ('bytes' in file) await sink.page(file.path, file.bytes);
+    else await sink.copy(file.path, file.copyOf);
+  }
 }
 
 /** The worker's failure as the Error the write stage reports (code, syscall, path kept). */
