@@ -8,6 +8,7 @@ import { buildError, buildWarning, type Problem } from '../errors.js';
 import type { BodyLink } from '../parse/links.js';
 import { hrefOf, originOf, outputPathOf } from '../route/urls.js';
 import { closest } from '../suggest.js';
+import { sameTargetsOrForget, type LinkMemo } from './link-memo.js';
 import { templateIds, templateLinks, type TemplateText } from './template-links.js';
 
 /** What a broken link is: a warning, an error (for CI), or not looked for. */
@@ -42,34 +43,62 @@ const ASSUMED_ORIGIN = 'https://rubric.invalid';
 /** A `#fragment` every page has: browsers scroll to the top for these. */
 const ALWAYS_THERE = new Set(['', 'top']);
 
-/** Checks every link; one problem per broken link, in source order. */
-export function checkLinks(input: LinkCheckInput): Problem[] {
+/**
+ * Checks every link; one problem per broken link, in source order. With a memo (`rubric
+ * dev`), a source checked before against the same targets is not checked again.
+ */
+export function checkLinks(input: LinkCheckInput, memo?: LinkMemo): Problem[] {
   const origin = originOf(input.baseUrl) ?? ASSUMED_ORIGIN;
   const outputs = new Set([...input.pageUrls.map(outputPathOf), ...input.staticPaths]);
-  const shared = templateIds(input.templates);
-  const idsByOutput = new Map<string, ReadonlySet<string>>();
-  for (const source of input.sources) {
-    idsByOutput.set(outputPathOf(source.url), new Set([...source.ids, ...shared]));
-  }
-  const site: Target = { origin, basePath: input.basePath, outputs, idsByOutput };
+  const shared = new Set(templateIds(input.templates));
+  const idsByOutput = new Map<string, readonly string[]>();
+  for (const source of input.sources) idsByOutput.set(outputPathOf(source.url), source.ids);
+  const site: Target = { origin, basePath: input.basePath, outputs, idsByOutput, shared };
+  if (memo) sameTargetsOrForget(memo, targetsOf(input, site));
   const problems: Problem[] = [];
-  const report = (file: string, link: BodyLink, why: string) =>
-    problems.push(brokenLink(input.severity, file, link, why));
   for (const source of input.sources) {
-    const page = new URL(hrefOf(source.url, input.basePath), origin);
-    for (const link of source.links) {
-      const why = whyBroken(link.url, page, site);
-      if (why !== null) report(source.file, link, why);
+    let found = memo?.results.get(source);
+    if (!found) {
+      found = sourceProblems(source, site, input.severity);
+      memo?.results.set(source, found);
     }
+    problems.push(...found);
   }
   const home = new URL(input.basePath, origin);
   for (const template of input.templates) {
     for (const link of templateLinks(template, input.basePath)) {
       const why = whyBroken(link.url, home, site);
-      if (why !== null) report(template.path, link, why);
+      if (why !== null) problems.push(brokenLink(input.severity, template.path, link, why));
     }
   }
   return problems;
+}
+
+/** The broken links of one post or page. */
+function sourceProblems(
+  source: LinkSource,
+  site: Target,
+  severity: LinkCheckInput['severity'],
+): Problem[] {
+  if (source.links.length === 0) return [];
+  const problems: Problem[] = [];
+  const page = new URL(hrefOf(source.url, site.basePath), site.origin);
+  for (const link of source.links) {
+    const why = whyBroken(link.url, page, site);
+    if (why !== null) problems.push(brokenLink(severity, source.file, link, why));
+  }
+  return problems;
+}
+
+/** Everything a source's problems depend on besides its own links, as lists of strings. */
+function targetsOf(input: LinkCheckInput, site: Target): (readonly string[])[] {
+  return [
+    [site.origin, site.basePath, input.severity, ...site.shared],
+    input.pageUrls,
+    input.staticPaths,
+    input.sources.map((source) => source.url),
+    ...input.sources.map((source) => source.ids),
+  ];
 }
 
 interface Target {
@@ -77,7 +106,9 @@ interface Target {
   readonly basePath: string;
   readonly outputs: ReadonlySet<string>;
   /** The ids of post and page pages, by output path; other pages' ids are not known. */
-  readonly idsByOutput: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly idsByOutput: ReadonlyMap<string, readonly string[]>;
+  /** The ids every page has, from the templates. */
+  readonly shared: ReadonlySet<string>;
 }
 
 /** Why a link from `page` leads nowhere, or null when it leads somewhere (or off the site). */
@@ -97,8 +128,9 @@ function whyBroken(link: string, page: URL, site: Target): string | null {
   if (file === null) return `the build writes no page or file at /${path}`;
   const fragment = decoded(target.hash.slice(1));
   const ids = site.idsByOutput.get(file);
-  if (ids === undefined || ALWAYS_THERE.has(fragment) || ids.has(fragment)) return null;
-  const near = closest(fragment, [...ids]);
+  if (ids === undefined || ALWAYS_THERE.has(fragment)) return null;
+  if (ids.includes(fragment) || site.shared.has(fragment)) return null;
+  const near = closest(fragment, [...new Set([...ids, ...site.shared])]);
   return `/${path} has no element with the id \`${fragment}\`${near ? ` (did you mean \`#${near}\`?)` : ''}`;
 }
 

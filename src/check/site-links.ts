@@ -5,6 +5,7 @@ import type { Site } from '../model/site.js';
 import type { RouteMemo } from '../route/pages.js';
 import { hrefOf, postUrl, staticPageUrl } from '../route/urls.js';
 import type { Page } from '../route/view.js';
+import type { LinkMemo } from './link-memo.js';
 import { checkLinks, type LinkSource } from './links.js';
 import type { TemplateText } from './template-links.js';
 
@@ -17,6 +18,8 @@ export interface SiteLinkInput {
   readonly config: SiteConfig;
   /** The routing's memo: it already holds every post's URL. */
   readonly memo: RouteMemo;
+  /** What earlier checks found (`rubric dev`). */
+  readonly linkMemo?: LinkMemo;
 }
 
 /** The broken links of a site, as errors or warnings by `linkCheck`; none when it is `off`. */
@@ -30,10 +33,17 @@ export function checkSiteLinks(input: SiteLinkInput): {
   for (const post of site.posts) {
     const url =
       input.memo.postUrls.get(post)?.url ?? postUrl(post, config.permalink, config.timezone);
+    const known = input.linkMemo?.sources.get(post);
+    if (known?.url === url) {
+      sources.push(known);
+      continue;
+    }
     const links = post.links.map((link) =>
       link.sitePath ? { ...link, url: hrefOf(link.url, config.basePath) } : link,
     );
-    sources.push({ file: post.source, url, links, ids: post.ids });
+    const source = { file: post.source, url, links, ids: post.ids };
+    input.linkMemo?.sources.set(post, source);
+    sources.push(source);
   }
   for (const page of site.pages) {
     sources.push({
@@ -43,15 +53,18 @@ export function checkSiteLinks(input: SiteLinkInput): {
       ids: page.ids,
     });
   }
-  const problems = checkLinks({
-    sources,
-    pageUrls: input.pages.map((page) => page.url),
-    staticPaths: input.staticPaths,
-    templates: input.templates,
-    baseUrl: config.baseUrl,
-    basePath: config.basePath,
-    severity: config.linkCheck,
-  });
+  const problems = checkLinks(
+    {
+      sources,
+      pageUrls: input.pages.map((page) => page.url),
+      staticPaths: input.staticPaths,
+      templates: input.templates,
+      baseUrl: config.baseUrl,
+      basePath: config.basePath,
+      severity: config.linkCheck,
+    },
+    input.linkMemo,
+  );
   const errors: BuildError[] = [];
   const warnings: BuildWarning[] = [];
   for (const problem of problems) {

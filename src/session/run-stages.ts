@@ -66,6 +66,7 @@ export function runStages(
       templates: sources.templates,
       config,
       memo: state.routeMemo,
+      linkMemo: state.linkMemo,
     }),
   );
   clock.lap('check');

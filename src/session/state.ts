@@ -3,6 +3,7 @@
  * parse with the text it came from, the compiled theme, and each page's view data and HTML.
  * A change to `site.yaml` throws all of it away ({@link freshState}).
  */
+import { createLinkMemo, type LinkMemo } from '../check/link-memo.js';
 import { createRecordMemo, type RecordMemo } from '../search/records.js';
 import { readConfig, type ConfigOverrides, type SiteConfig } from '../config/config.js';
 import type { BuildError } from '../errors.js';
@@ -60,6 +61,7 @@ export interface State {
   pages: Map<string, CachedPage>;
   readonly modelMemo: ModelMemo;
   readonly routeMemo: RouteMemo;
+  readonly linkMemo: LinkMemo;
   /** Each post's text for the search index, by its view. */
   readonly searchMemo: RecordMemo;
 }
@@ -80,6 +82,7 @@ export function freshState(sources: SiteSources, overrides?: ConfigOverrides): S
     pages: new Map(),
     modelMemo: createModelMemo(),
     routeMemo: createRouteMemo(),
+    linkMemo: createLinkMemo(),
     searchMemo: createRecordMemo(),
   };
 }

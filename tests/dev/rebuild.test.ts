@@ -253,4 +253,32 @@ describe('incremental rebuilds', () => {
     expect(fixed.run.errors).toEqual([]);
     expect((await page(site, '/2025/03/c/'))('.post-body').text().trim()).toBe('Fixed.');
   });
+
+  it('reports broken links as a full check would, edit after edit', async () => {
+    const linking = (target: string) =>
+      post({ title: 'Alpha', date: '2025-03-01', labels: 'Oman' }, `See [later](${target}).`);
+    const site = await started({ 'posts/a.md': linking('/2025/03/c/#later') });
+    const broken = (result: Awaited<ReturnType<typeof edit>>) =>
+      result.run.warnings
+        .filter((w) => w.name === 'BrokenLink')
+        .map((w) => `${w.file}:${String(w.line)}:${String(w.column)} ${w.message}`);
+    const missingId =
+      'posts/a.md:7:5 The link `/2025/03/c/#later` leads nowhere: /2025/03/c/ has no element with the id `later`.';
+    // An edit elsewhere keeps the warning (from the memo: nothing it depends on changed).
+    expect(
+      broken(
+        await edit(site, { 'posts/d.md': post({ title: 'Delta', date: '2025-03-04' }, 'More.') }),
+      ),
+    ).toEqual([missingId]);
+    // The target gains the id: the link is fine, though its own post did not change.
+    const withHeading = post(
+      { title: 'Charlie', date: '2025-03-03', labels: 'Iran' },
+      '## Later\n\nText.',
+    );
+    expect(broken(await edit(site, { 'posts/c.md': withHeading }))).toEqual([]);
+    // The link itself changes.
+    expect(broken(await edit(site, { 'posts/a.md': linking('/nowhere/') }))).toEqual([
+      'posts/a.md:7:5 The link `/nowhere/` leads nowhere: the build writes no page or file at /nowhere/.',
+    ]);
+  });
 });
