@@ -81,7 +81,13 @@ export function authorSlug(name: string, config: SiteConfig): string {
 export function collectAuthors(posts: readonly Post[], config: SiteConfig): AuthorTable {
   const entries = config.authors;
   const identity = authorIdentity(config);
-  const { groups, keyOf } = groupNames(posts, (post) => bylineOf(post, config), identity);
+  const { groups, keyOf } = groupNames(
+    posts,
+    (post) => bylineOf(post, config),
+    // The site's `author` is written in no post: a problem of it names the post alone.
+    (post) => post.authorsAt,
+    identity,
+  );
   const warnings: BuildWarning[] = [];
   const collator = new Intl.Collator(config.language);
   const unsorted = [...groups.values()].map((group): Author => {
@@ -89,7 +95,7 @@ export function collectAuthors(posts: readonly Post[], config: SiteConfig): Auth
     const spelling = mostUsedSpelling(group.spellings);
     // An `authors:` entry says how the author is written, so its spellings are not variants.
     if (!setting && group.spellings.size > 1) {
-      warnings.push(variantsWarning(AUTHOR_WORDS, spelling, group.spellings));
+      warnings.push(variantsWarning(AUTHOR_WORDS, spelling, group, posts));
     }
     return authorOf(group.key, setting, spelling, group.posts);
   });
@@ -104,7 +110,7 @@ export function collectAuthors(posts: readonly Post[], config: SiteConfig): Auth
     authors,
     postAuthors,
     withPages: hasAuthorPages(config, authors),
-    errors: slugCollisions(AUTHOR_WORDS, authors, posts),
+    errors: slugCollisions(AUTHOR_WORDS, authors, groups, posts),
     warnings,
   };
 }

@@ -58,13 +58,16 @@ export function labelSlug(name: string, config: Pick<SiteConfig, 'labelSlugs'>):
 
 /** Groups the labels of `posts`, which must be sorted newest first. */
 export function collectLabels(posts: readonly Post[], config: SiteConfig): LabelTable {
-  const { groups, keyOf } = groupNames(posts, (post) => post.labels);
+  const { groups, keyOf } = groupNames(
+    posts,
+    (post) => post.labels,
+    (post) => post.labelsAt,
+  );
   const warnings: BuildWarning[] = [];
   const collator = new Intl.Collator(config.language);
   const unsorted = [...groups.values()].map((group): Label => {
     const name = mostUsedSpelling(group.spellings);
-    if (group.spellings.size > 1)
-      warnings.push(variantsWarning(LABEL_WORDS, name, group.spellings));
+    if (group.spellings.size > 1) warnings.push(variantsWarning(LABEL_WORDS, name, group, posts));
     const slug = labelSlug(group.key, config);
     return { key: group.key, name, slug, posts: group.posts };
   });
@@ -76,5 +79,10 @@ export function collectLabels(posts: readonly Post[], config: SiteConfig): Label
   const postLabels = posts.map((post) =>
     post.labels.map((name) => indexOfKey.get(keyOf(name)) ?? -1),
   );
-  return { labels, postLabels, errors: slugCollisions(LABEL_WORDS, labels, posts), warnings };
+  return {
+    labels,
+    postLabels,
+    errors: slugCollisions(LABEL_WORDS, labels, groups, posts),
+    warnings,
+  };
 }
