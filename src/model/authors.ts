@@ -9,6 +9,7 @@ import type { SiteConfig } from '../config/config.js';
 import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
 import type { Post } from '../parse/post.js';
 import { labelKey, slugify } from '../slug.js';
+import { authorUrl } from '../urls.js';
 import {
   groupNames,
   mostUsedSpelling,
@@ -47,7 +48,7 @@ const AUTHOR_WORDS: GroupWords = {
   kind: 'author',
   warning: 'AuthorVariants',
   collision: 'AuthorSlugCollision',
-  urlOf: (slug) => `/authors/${slug}/`,
+  urlOf: authorUrl,
   fix: (name, slug) =>
     `Give one of them its own slug in site.yaml, like \`authors: { "${name}": { slug: ${slug}-2 } }\`.`,
 };

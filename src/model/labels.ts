@@ -6,6 +6,7 @@ import type { SiteConfig } from '../config/config.js';
 import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
 import { labelKey, slugify } from '../slug.js';
 import type { Post } from '../parse/post.js';
+import { labelUrl } from '../urls.js';
 import {
   groupNames,
   mostUsedSpelling,
@@ -40,7 +41,7 @@ const LABEL_WORDS: GroupWords = {
   kind: 'label',
   warning: 'LabelVariants',
   collision: 'LabelSlugCollision',
-  urlOf: (slug) => `/labels/${slug}/`,
+  urlOf: labelUrl,
   fix: (name, slug) =>
     `Give one of them its own slug in site.yaml, like \`labelSlugs: { "${name}": ${slug}-2 }\`.`,
 };

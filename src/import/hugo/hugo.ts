@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { FEED_URL, labelUrl } from '../../route/urls.js';
+import { FEED_URL, labelUrl } from '../../urls.js';
 import { labelSlug } from '../../model/labels.js';
 import { slugify } from '../../slug.js';
 import { isoDate, splitSource, stringList, textOf } from '../folder/front-matter.js';

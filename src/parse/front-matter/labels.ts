@@ -5,6 +5,7 @@
  */
 import { buildError } from '../../errors.js';
 import { labelKey, slugify, slugIsCut } from '../../slug.js';
+import { labelUrl } from '../../urls.js';
 import { itemPosition, scalarOffsetPosition, type LineColumn, type YamlEntry } from '../../yaml.js';
 import { describe } from './describe.js';
 import type { PostKeys } from './post-keys.js';
@@ -49,7 +50,7 @@ function readLabels(post: PostKeys, entry: YamlEntry): Placed[] {
   const warnIfLong = ({ name, at }: Placed) => {
     if (!slugIsCut(name)) return;
     const slug = slugify(name);
-    warnings.push(longSlugWarning({ file, ...at }, 'label', `its page is at /labels/${slug}/`));
+    warnings.push(longSlugWarning({ file, ...at }, 'label', `its page is at ${labelUrl(slug)}`));
   };
   const hint = `Write \`${entry.key}: [Oman, nuclear talks]\`, a list with one \`- name\` per line, or \`${entry.key}: Oman, nuclear talks\`.`;
   if (value === null) return [];
