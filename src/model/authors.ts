@@ -6,7 +6,7 @@
  */
 import type { AuthorLinkSetting, AuthorSetting } from '../config/authors.js';
 import type { SiteConfig } from '../config/config.js';
-import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
+import type { BuildError, BuildWarning } from '../errors.js';
 import type { Post } from '../parse/post.js';
 import { labelKey, slugify } from '../slug.js';
 import { authorUrl } from '../urls.js';
@@ -14,6 +14,7 @@ import {
   groupNames,
   mostUsedSpelling,
   slugCollisions,
+  sortByName,
   variantsWarning,
   type GroupWords,
 } from './names.js';
@@ -49,8 +50,7 @@ const AUTHOR_WORDS: GroupWords = {
   warning: 'AuthorVariants',
   collision: 'AuthorSlugCollision',
   urlOf: authorUrl,
-  fix: (name, slug) =>
-    `Give one of them its own slug in site.yaml, like \`authors: { "${name}": { slug: ${slug}-2 } }\`.`,
+  slugSetting: (name, slug) => `authors: { "${name}": { slug: ${slug} } }`,
 };
 
 /** The byline names of a post: its own, else the site's `author`, else none. */
@@ -90,7 +90,6 @@ export function collectAuthors(posts: readonly Post[], config: SiteConfig): Auth
     identity,
   );
   const warnings: BuildWarning[] = [];
-  const collator = new Intl.Collator(config.language);
   const unsorted = [...groups.values()].map((group): Author => {
     const setting = entries.get(group.key);
     const spelling = mostUsedSpelling(group.spellings);
@@ -100,12 +99,12 @@ export function collectAuthors(posts: readonly Post[], config: SiteConfig): Auth
     }
     return authorOf(group.key, setting, spelling, group.posts);
   });
-  const authors = unsorted.sort(
-    (a, b) => collator.compare(a.name, b.name) || compareStrings(a.key, b.key),
-  );
-  const indexOfKey = new Map(authors.map((author, index) => [author.key, index]));
-  const postAuthors = posts.map((post) =>
-    bylineOf(post, config).map((name) => indexOfKey.get(keyOf(name)) ?? -1),
+  const { sorted: authors, perPost: postAuthors } = sortByName(
+    unsorted,
+    config.language,
+    posts,
+    (post) => bylineOf(post, config),
+    keyOf,
   );
   return {
     authors,

@@ -3,7 +3,7 @@
  * posts carry it. Pure; the whole table is recomputed on every build.
  */
 import type { SiteConfig } from '../config/config.js';
-import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
+import type { BuildError, BuildWarning } from '../errors.js';
 import { labelKey, slugify } from '../slug.js';
 import type { Post } from '../parse/post.js';
 import { labelUrl } from '../urls.js';
@@ -11,6 +11,7 @@ import {
   groupNames,
   mostUsedSpelling,
   slugCollisions,
+  sortByName,
   variantsWarning,
   type GroupWords,
 } from './names.js';
@@ -42,8 +43,7 @@ const LABEL_WORDS: GroupWords = {
   warning: 'LabelVariants',
   collision: 'LabelSlugCollision',
   urlOf: labelUrl,
-  fix: (name, slug) =>
-    `Give one of them its own slug in site.yaml, like \`labelSlugs: { "${name}": ${slug}-2 }\`.`,
+  slugSetting: (name, slug) => `labelSlugs: { "${name}": ${slug} }`,
 };
 
 /**
@@ -65,20 +65,18 @@ export function collectLabels(posts: readonly Post[], config: SiteConfig): Label
     (post) => post.labelsAt,
   );
   const warnings: BuildWarning[] = [];
-  const collator = new Intl.Collator(config.language);
   const unsorted = [...groups.values()].map((group): Label => {
     const name = mostUsedSpelling(group.spellings);
     if (group.spellings.size > 1) warnings.push(variantsWarning(LABEL_WORDS, name, group, posts));
     const slug = labelSlug(group.key, config);
     return { key: group.key, name, slug, posts: group.posts };
   });
-  const labels = unsorted.sort(
-    (a, b) => collator.compare(a.name, b.name) || compareStrings(a.key, b.key),
-  );
-
-  const indexOfKey = new Map(labels.map((label, index) => [label.key, index]));
-  const postLabels = posts.map((post) =>
-    post.labels.map((name) => indexOfKey.get(keyOf(name)) ?? -1),
+  const { sorted: labels, perPost: postLabels } = sortByName(
+    unsorted,
+    config.language,
+    posts,
+    (post) => post.labels,
+    keyOf,
   );
   return {
     labels,

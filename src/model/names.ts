@@ -7,6 +7,7 @@
 import {
   buildError,
   buildWarning,
+  compareStrings,
   type BuildError,
   type BuildWarning,
   type WarningName,
@@ -77,6 +78,28 @@ export function groupNames(
   return { groups, keyOf };
 }
 
+/**
+ * `groups` sorted by name as `language` sorts (by key on a tie), and for each post the
+ * indices into them of its names (`namesOf`, grouped by `keyOf`), in the post's order.
+ */
+export function sortByName<T extends { readonly key: string; readonly name: string }>(
+  groups: T[],
+  language: string,
+  posts: readonly Post[],
+  namesOf: (post: Post) => readonly string[],
+  keyOf: (name: string) => string,
+): { sorted: T[]; perPost: number[][] } {
+  const collator = new Intl.Collator(language);
+  const sorted = groups.sort(
+    (a, b) => collator.compare(a.name, b.name) || compareStrings(a.key, b.key),
+  );
+  const indexOfKey = new Map(sorted.map((group, index) => [group.key, index]));
+  const perPost = posts.map((post) =>
+    namesOf(post).map((name) => indexOfKey.get(keyOf(name)) ?? -1),
+  );
+  return { sorted, perPost };
+}
+
 /** The spelling with the most posts; on a tie, the one the newest post uses. */
 export function mostUsedSpelling(spellings: ReadonlyMap<string, readonly string[]>): string {
   let best = '';
@@ -98,8 +121,8 @@ export interface GroupWords {
   readonly collision: ErrorName;
   /** The page a slug gives: `/labels/iran/`. */
   readonly urlOf: (slug: string) => string;
-  /** How to give `name` a slug of its own. */
-  readonly fix: (name: string, slug: string) => string;
+  /** The site.yaml setting that gives `name` the slug `slug`. */
+  readonly slugSetting: (name: string, slug: string) => string;
 }
 
 /** Where a name is written: the post's file, and the line and column when known. */
@@ -163,7 +186,7 @@ export function slugCollisions(
         words.collision,
         placeOf(firstUse(named.get(sharing[1]?.key ?? '')), posts),
         `The ${words.kind}s ${described.join(' and ')} would all be at ${words.urlOf(slug)}.`,
-        words.fix(sharing[1]?.name ?? '', slug),
+        `Give one of them its own slug in site.yaml, like \`${words.slugSetting(sharing[1]?.name ?? '', `${slug}-2`)}\`.`,
       ),
     );
   }

@@ -17,11 +17,15 @@ function where(problems: readonly (BuildError | BuildWarning)[], ...names: strin
     .map((p) => `${p.name} ${p.file}:${p.line}:${p.column}`);
 }
 
+/** A post with front matter of these lines, line 2 of the file onwards, and a body. */
+function postFile(...frontMatter: string[]): string {
+  return ['---', ...frontMatter, '---', '', 'Text.', ''].join('\n');
+}
+
 /** Front matter as blogs write it: the label or byline is not the first key, nor first in its list. */
 const SITE = {
   'site.yaml': 'title: Gulf Notes\nbaseUrl: https://example.org/\n',
-  'posts/2025-03-10-muscat.md': [
-    '---',
+  'posts/2025-03-10-muscat.md': postFile(
     'title: "Talks in Muscat"',
     'date: 2025-03-10 09:00',
     'summary: The second round.',
@@ -29,57 +33,33 @@ const SITE = {
     '  - Oman',
     '  - nuclear talks',
     'author: Ann Lambton',
-    '---',
-    '',
-    'Text.',
-    '',
-  ].join('\n'),
-  'posts/2025-03-02-vienna.md': [
-    '---',
+  ),
+  'posts/2025-03-02-vienna.md': postFile(
     'title: Vienna again',
     'date: 2025-03-02',
     'tags: Iran,  Nuclear Talks',
     'authors:',
     '  - name: Omid Rahimi',
     '  - name: ann lambton',
-    '---',
-    '',
-    'Text.',
-    '',
-  ].join('\n'),
-  'posts/2025-02-20-gulf.md': [
-    '---',
+  ),
+  'posts/2025-02-20-gulf.md': postFile(
     'title: The Gulf',
     'date: 2025-02-20',
     'description: Shipping lanes.',
     'labels: [Gulf, Nuclear Talks]',
     'author: Ann Lambton',
-    '---',
-    '',
-    'Text.',
-    '',
-  ].join('\n'),
-  'posts/2025-01-15-oman.md': [
-    '---',
+  ),
+  'posts/2025-01-15-oman.md': postFile(
     'title: Oman',
     'date: 2025-01-15',
     'labels: [nuclear talks, Oman]',
     'author: Ann Lambton',
-    '---',
-    '',
-    'Text.',
-    '',
-  ].join('\n'),
-  'posts/2025-01-05-talks.md': [
-    '---',
+  ),
+  'posts/2025-01-05-talks.md': postFile(
     'title: Talks',
     'date: 2025-01-05',
     'labels: nuclear talks',
-    '---',
-    '',
-    'Text.',
-    '',
-  ].join('\n'),
+  ),
 };
 
 const VARIANTS = [
