@@ -18,55 +18,17 @@
  * Options: --posts N  --runs N  --work DIR (default /tmp/rubric-bench)  --bench DIR.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createMarkdownRenderer } from '../lib/parse/markdown.js';
+import { bodies, corpusOptions, generate, median, repo } from './corpus.js';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({
-  options: {
-    posts: { type: 'string', default: '4000' },
-    runs: { type: 'string', default: '3' },
-    work: { type: 'string', default: '/tmp/rubric-bench' },
-    bench: { type: 'string', default: path.resolve(repo, '../shared/bench') },
-  },
-});
-const size = Number(values.posts);
-const rounds = Math.max(1, Number(values.runs));
-const benchDir = [values.bench, path.resolve(repo, '../../shared/bench')].find((dir) =>
-  existsSync(path.join(dir, 'gen-corpus.mjs')),
+const { size, rounds, work, benchDir } = corpusOptions();
+const dir = generate(
+  path.join(benchDir, 'gen-corpus.mjs'),
+  path.join(work, `stages-bench-${size}`),
+  size,
 );
-if (!benchDir) {
-  console.error('No shared benchmark (gen-corpus.mjs); pass --bench DIR.');
-  process.exit(2);
-}
-
-const dir = path.join(values.work, `stages-bench-${size}`);
-const have = existsSync(path.join(dir, 'posts'))
-  ? readdirSync(path.join(dir, 'posts')).filter((n) => n.endsWith('.md')).length
-  : 0;
-if (have !== size) {
-  const script = path.join(benchDir, 'gen-corpus.mjs');
-  const made = spawnSync(process.execPath, [script, '--posts', String(size), '--out', dir], {
-    stdio: 'inherit',
-  });
-  if (made.status !== 0) process.exit(1);
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-const plain = readdirSync(path.join(dir, 'posts'))
-  .filter((name) => name.endsWith('.md'))
-  .sort()
-  .map((name) =>
-    readFileSync(path.join(dir, 'posts', name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''),
-  );
+const plain = bodies(dir);
 
 /** What a post that uses both adds: a video, a figure, three formulas, one displayed. */
 const USING = [

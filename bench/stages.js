@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global console, performance, process, URL */
+/* global console, performance, process */
 /**
  * `npm run bench:stages`: what parsing raw HTML (issue 11 part 5) and the link check
  * (part 7) cost, on the shared benchmark corpus (no raw HTML) and on an HTML-heavy one
@@ -15,63 +15,15 @@
  * session's `check` stage) beside the build's. Medians over rounds.
  * Options: --posts N  --runs N  --work DIR (default /tmp/rubric-bench)  --bench DIR.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { build } from '../lib/build.js';
 import { cacheFolder } from '../lib/cache/cache.js';
 import { createMarkdownRenderer } from '../lib/parse/markdown.js';
 import { createSession } from '../lib/session/session.js';
+import { bodies, corpusOptions, generate, median, repo } from './corpus.js';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({
-  options: {
-    posts: { type: 'string', default: '4000' },
-    runs: { type: 'string', default: '3' },
-    work: { type: 'string', default: '/tmp/rubric-bench' },
-    bench: { type: 'string', default: path.resolve(repo, '../shared/bench') },
-  },
-});
-const size = Number(values.posts);
-const rounds = Math.max(1, Number(values.runs));
-const benchDir = [values.bench, path.resolve(repo, '../../shared/bench')].find((dir) =>
-  existsSync(path.join(dir, 'gen-corpus.mjs')),
-);
-if (!benchDir) {
-  console.error('No shared benchmark (gen-corpus.mjs); pass --bench DIR.');
-  process.exit(2);
-}
-
-function generate(script, dir) {
-  if (existsSync(path.join(dir, 'posts'))) {
-    const have = readdirSync(path.join(dir, 'posts')).filter((n) => n.endsWith('.md')).length;
-    if (have === size) return dir;
-  }
-  const result = spawnSync(process.execPath, [script, '--posts', String(size), '--out', dir], {
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) process.exit(1);
-  return dir;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-
-/** The bodies of a corpus's posts: the text after the front matter. */
-function bodies(dir) {
-  const folder = path.join(dir, 'posts');
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.md'))
-    .sort()
-    .map((name) =>
-      readFileSync(path.join(folder, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''),
-    );
-}
+const { size, rounds, work, benchDir } = corpusOptions();
 
 function timeRenderer(texts, parseRawHtml) {
   const render = createMarkdownRenderer({ parseRawHtml });
@@ -111,13 +63,14 @@ async function timeCheck(dir, warm) {
 const corpora = [
   [
     'benchmark',
-    generate(path.join(benchDir, 'gen-corpus.mjs'), path.join(values.work, `stages-bench-${size}`)),
+    generate(path.join(benchDir, 'gen-corpus.mjs'), path.join(work, `stages-bench-${size}`), size),
   ],
   [
     'HTML-heavy',
     generate(
       path.join(repo, 'bench', 'gen-messy-corpus.js'),
-      path.join(values.work, `stages-messy-${size}`),
+      path.join(work, `stages-messy-${size}`),
+      size,
     ),
   ],
 ];

@@ -195,3 +195,42 @@ export function itemPosition(
   if (isNode(item) && item.range) return positionAt(yaml, item.range[0]);
   return fallback;
 }
+
+/**
+ * Where character `offset` of a scalar's `text` (its value as read) stands in the file,
+ * when the scalar is written as it reads: plain or quoted, on one line, and as long as its
+ * text (so no escape or folded line moved a character). Otherwise `fallback`.
+ */
+export function scalarOffsetPosition(
+  yaml: YamlText,
+  node: Node | null,
+  text: string,
+  offset: number,
+  fallback: LineColumn,
+): LineColumn {
+  if (!isScalar(node) || !node.range) return fallback;
+  const quote = node.type === 'PLAIN' ? 0 : node.type?.startsWith('QUOTE_') ? 1 : -1;
+  const [start, end] = node.range;
+  if (quote < 0 || end - start - 2 * quote !== text.length) return fallback;
+  if (positionAt(yaml, end).line !== positionAt(yaml, start).line) return fallback;
+  return positionAt(yaml, start + quote + offset);
+}
+
+/** Where the value of key `key` of a mapping node is, or `fallback`. */
+export function mappingValuePosition(
+  yaml: YamlText,
+  node: unknown,
+  key: string,
+  fallback: LineColumn,
+): LineColumn {
+  if (!isMap(node)) return fallback;
+  const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+  const value: unknown = pair?.value;
+  return isNode(value) && value.range ? positionAt(yaml, value.range[0]) : fallback;
+}
+
+/** The node of item `index` of a list node, or null. */
+export function itemNode(node: Node | null, index: number): Node | null {
+  const item: unknown = isSeq(node) ? node.items[index] : undefined;
+  return isNode(item) ? item : null;
+}

@@ -23,7 +23,7 @@ describe('rubric build', () => {
     const io = capture(root);
     expect(await run(['build'], io)).toBe(0);
     expect(io.stderr).toEqual([]);
-    expect(io.stdout[0]).toMatch(/^warning posts\/a\.md {2}The label "oman" is also written/);
+    expect(io.stdout[0]).toMatch(/^warning posts\/a\.md:4:9 {2}The label "oman" is also written/);
     expect(io.stdout[0]).toMatch(/\[LabelVariants\]$/);
     expect(io.stdout).toContain(
       'held back posts/later.md: dated in the future, due 2026-02-01 00:00 (UTC) (--future builds it)',

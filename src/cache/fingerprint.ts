@@ -15,7 +15,7 @@ import { hashKey, readOrNull } from './cache.js';
  * not see changes what parsing produces (a setting read from somewhere new); code changes
  * to Rubric and dependency upgrades are seen already.
  */
-export const PARSE_PIPELINE_VERSION = 3;
+export const PARSE_PIPELINE_VERSION = 4;
 
 /**
  * Everything a parsed post depends on besides its own path and bytes: the pipeline version,

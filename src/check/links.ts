@@ -6,7 +6,7 @@
  */
 import { buildError, buildWarning, type Problem } from '../errors.js';
 import type { BodyLink } from '../parse/links.js';
-import { hrefOf, originOf, outputPathOf } from '../route/urls.js';
+import { hrefOf, originOf, outputPathOf } from '../urls.js';
 import { closest } from '../suggest.js';
 import { sameTargetsOrForget, type LinkMemo } from './link-memo.js';
 import { templateIds, templateLinks, type TemplateText } from './template-links.js';

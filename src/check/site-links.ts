@@ -3,7 +3,7 @@ import type { SiteConfig } from '../config/config.js';
 import type { BuildError, BuildWarning } from '../errors.js';
 import type { Site } from '../model/site.js';
 import type { RouteMemo } from '../route/pages.js';
-import { hrefOf, postUrl, staticPageUrl } from '../route/urls.js';
+import { hrefOf, postUrl, staticPageUrl } from '../urls.js';
 import type { Page } from '../route/view.js';
 import type { LinkMemo } from './link-memo.js';
 import { checkLinks, type LinkSource } from './links.js';

@@ -6,7 +6,7 @@
  * template's text, so the check needs no rendered page.
  */
 import type { BodyLink } from '../parse/links.js';
-import { hrefOf } from '../route/urls.js';
+import { hrefOf } from '../urls.js';
 
 /** A template as the check reads it: its site-relative path and text. */
 export interface TemplateText {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mapLimit } from '../concurrency.js';
-import { hrefOf } from '../route/urls.js';
+import { hrefOf } from '../urls.js';
 import { slugify } from '../slug.js';
 import { toPosix } from '../paths.js';
 

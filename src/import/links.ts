@@ -8,7 +8,7 @@
 
 import type { SiteConfig } from '../config/config.js';
 import { labelSlug } from '../model/labels.js';
-import { hrefOf, labelUrl } from '../route/urls.js';
+import { hrefOf, labelUrl } from '../urls.js';
 import type { BodyConverter } from './markdown.js';
 import type { ImportedBlog } from './source.js';
 

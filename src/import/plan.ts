@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { stringify } from 'yaml';
 import { readConfig, type SiteConfig } from '../config/config.js';
 import { compareStrings } from '../errors.js';
-import { postUrl, staticPageUrl } from '../route/urls.js';
+import { postUrl, staticPageUrl } from '../urls.js';
 import { labelKey } from '../slug.js';
 import { plural } from '../plural.js';
 import type { SkippedEntry } from './entries.js';

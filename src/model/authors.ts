@@ -6,13 +6,15 @@
  */
 import type { AuthorLinkSetting, AuthorSetting } from '../config/authors.js';
 import type { SiteConfig } from '../config/config.js';
-import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
+import type { BuildError, BuildWarning } from '../errors.js';
 import type { Post } from '../parse/post.js';
 import { labelKey, slugify } from '../slug.js';
+import { authorUrl } from '../urls.js';
 import {
   groupNames,
   mostUsedSpelling,
   slugCollisions,
+  sortByName,
   variantsWarning,
   type GroupWords,
 } from './names.js';
@@ -47,9 +49,8 @@ const AUTHOR_WORDS: GroupWords = {
   kind: 'author',
   warning: 'AuthorVariants',
   collision: 'AuthorSlugCollision',
-  urlOf: (slug) => `/authors/${slug}/`,
-  fix: (name, slug) =>
-    `Give one of them its own slug in site.yaml, like \`authors: { "${name}": { slug: ${slug}-2 } }\`.`,
+  urlOf: authorUrl,
+  slugSetting: (name, slug) => `authors: { "${name}": { slug: ${slug} } }`,
 };
 
 /** The byline names of a post: its own, else the site's `author`, else none. */
@@ -81,30 +82,35 @@ export function authorSlug(name: string, config: SiteConfig): string {
 export function collectAuthors(posts: readonly Post[], config: SiteConfig): AuthorTable {
   const entries = config.authors;
   const identity = authorIdentity(config);
-  const { groups, keyOf } = groupNames(posts, (post) => bylineOf(post, config), identity);
+  const { groups, keyOf } = groupNames(
+    posts,
+    (post) => bylineOf(post, config),
+    // The site's `author` is written in no post: a problem of it names the post alone.
+    (post) => post.authorsAt,
+    identity,
+  );
   const warnings: BuildWarning[] = [];
-  const collator = new Intl.Collator(config.language);
   const unsorted = [...groups.values()].map((group): Author => {
     const setting = entries.get(group.key);
     const spelling = mostUsedSpelling(group.spellings);
     // An `authors:` entry says how the author is written, so its spellings are not variants.
     if (!setting && group.spellings.size > 1) {
-      warnings.push(variantsWarning(AUTHOR_WORDS, spelling, group.spellings));
+      warnings.push(variantsWarning(AUTHOR_WORDS, spelling, group, posts));
     }
     return authorOf(group.key, setting, spelling, group.posts);
   });
-  const authors = unsorted.sort(
-    (a, b) => collator.compare(a.name, b.name) || compareStrings(a.key, b.key),
-  );
-  const indexOfKey = new Map(authors.map((author, index) => [author.key, index]));
-  const postAuthors = posts.map((post) =>
-    bylineOf(post, config).map((name) => indexOfKey.get(keyOf(name)) ?? -1),
+  const { sorted: authors, perPost: postAuthors } = sortByName(
+    unsorted,
+    config.language,
+    posts,
+    (post) => bylineOf(post, config),
+    keyOf,
   );
   return {
     authors,
     postAuthors,
     withPages: hasAuthorPages(config, authors),
-    errors: slugCollisions(AUTHOR_WORDS, authors, posts),
+    errors: slugCollisions(AUTHOR_WORDS, authors, groups, posts),
     warnings,
   };
 }

@@ -3,13 +3,15 @@
  * posts carry it. Pure; the whole table is recomputed on every build.
  */
 import type { SiteConfig } from '../config/config.js';
-import { compareStrings, type BuildError, type BuildWarning } from '../errors.js';
+import type { BuildError, BuildWarning } from '../errors.js';
 import { labelKey, slugify } from '../slug.js';
 import type { Post } from '../parse/post.js';
+import { labelUrl } from '../urls.js';
 import {
   groupNames,
   mostUsedSpelling,
   slugCollisions,
+  sortByName,
   variantsWarning,
   type GroupWords,
 } from './names.js';
@@ -40,9 +42,8 @@ const LABEL_WORDS: GroupWords = {
   kind: 'label',
   warning: 'LabelVariants',
   collision: 'LabelSlugCollision',
-  urlOf: (slug) => `/labels/${slug}/`,
-  fix: (name, slug) =>
-    `Give one of them its own slug in site.yaml, like \`labelSlugs: { "${name}": ${slug}-2 }\`.`,
+  urlOf: labelUrl,
+  slugSetting: (name, slug) => `labelSlugs: { "${name}": ${slug} }`,
 };
 
 /**
@@ -58,23 +59,29 @@ export function labelSlug(name: string, config: Pick<SiteConfig, 'labelSlugs'>):
 
 /** Groups the labels of `posts`, which must be sorted newest first. */
 export function collectLabels(posts: readonly Post[], config: SiteConfig): LabelTable {
-  const { groups, keyOf } = groupNames(posts, (post) => post.labels);
+  const { groups, keyOf } = groupNames(
+    posts,
+    (post) => post.labels,
+    (post) => post.labelsAt,
+  );
   const warnings: BuildWarning[] = [];
-  const collator = new Intl.Collator(config.language);
   const unsorted = [...groups.values()].map((group): Label => {
     const name = mostUsedSpelling(group.spellings);
-    if (group.spellings.size > 1)
-      warnings.push(variantsWarning(LABEL_WORDS, name, group.spellings));
+    if (group.spellings.size > 1) warnings.push(variantsWarning(LABEL_WORDS, name, group, posts));
     const slug = labelSlug(group.key, config);
     return { key: group.key, name, slug, posts: group.posts };
   });
-  const labels = unsorted.sort(
-    (a, b) => collator.compare(a.name, b.name) || compareStrings(a.key, b.key),
+  const { sorted: labels, perPost: postLabels } = sortByName(
+    unsorted,
+    config.language,
+    posts,
+    (post) => post.labels,
+    keyOf,
   );
-
-  const indexOfKey = new Map(labels.map((label, index) => [label.key, index]));
-  const postLabels = posts.map((post) =>
-    post.labels.map((name) => indexOfKey.get(keyOf(name)) ?? -1),
-  );
-  return { labels, postLabels, errors: slugCollisions(LABEL_WORDS, labels, posts), warnings };
+  return {
+    labels,
+    postLabels,
+    errors: slugCollisions(LABEL_WORDS, labels, groups, posts),
+    warnings,
+  };
 }

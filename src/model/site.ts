@@ -10,6 +10,7 @@ import { buildArchive, type ArchiveYear } from './archive.js';
 import { collectAuthors, type Author } from './authors.js';
 import { collectLabels, type Label } from './labels.js';
 import { relatedPosts } from './related.js';
+import type { LineColumn } from '../yaml.js';
 
 /** What a build publishes: options that decide which posts are in. */
 export interface PublishOptions {
@@ -157,7 +158,8 @@ function sameDates(a: readonly Post[], b: readonly Post[]): boolean {
 
 /**
  * True when two post lists would be sorted and grouped alike: sources, dates, labels,
- * bylines, and where each is pinned.
+ * bylines, where each is pinned, and where labels and bylines are written (the label
+ * and author problems point there).
  */
 function sameGrouping(a: readonly Post[], b: readonly Post[]): boolean {
   if (a.length !== b.length) return false;
@@ -170,8 +172,15 @@ function sameGrouping(a: readonly Post[], b: readonly Post[]): boolean {
     }
     if (x.labels.some((label, j) => label !== y.labels[j])) return false;
     if (x.pinned !== y.pinned || !sameNames(x.authors, y.authors)) return false;
+    if (!samePlaces(x.labelsAt, y.labelsAt) || !samePlaces(x.authorsAt, y.authorsAt)) return false;
   }
   return true;
+}
+
+function samePlaces(a: readonly LineColumn[], b: readonly LineColumn[]): boolean {
+  return (
+    a.length === b.length && a.every((at, i) => at.line === b[i]?.line && at.column === b[i].column)
+  );
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

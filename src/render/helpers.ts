@@ -5,7 +5,7 @@
  */
 import Handlebars, { type HelperDelegate, type HelperOptions } from 'handlebars';
 import type { SiteConfig } from '../config/config.js';
-import { hrefOf } from '../route/urls.js';
+import { hrefOf } from '../urls.js';
 import { fillPhrase } from '../words.js';
 
 /** Builds the helpers of one site (they need its language, zone and base path). */

@@ -9,7 +9,7 @@ import type { DisplayDate } from '../dates.js';
 import type { Words } from '../words.js';
 import type { RouteContext } from './context.js';
 import type { PostView } from './post-view.js';
-import { ARCHIVE_URL, monthUrl, yearUrl } from './urls.js';
+import { ARCHIVE_URL, monthUrl, yearUrl } from '../urls.js';
 import {
   pageView,
   type PagerView,

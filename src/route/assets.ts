@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BundleFile, ImageSize, StaticFile } from '../load/load.js';
 import type { Post } from '../parse/post.js';
 import { FOLDER_MARK, SIZE_MARK } from '../parse/local-urls.js';
-import { outputPathOf } from './urls.js';
+import { outputPathOf } from '../urls.js';
 
 /** Finds the size of a local image from the link a page uses for it, or null. */
 export type SizeLookup = (href: string) => ImageSize | null;

@@ -10,7 +10,7 @@ import type { RouteContext } from './context.js';
 import { listPages, type ListPage } from './lists.js';
 import type { PostView } from './post-view.js';
 import { hasFeed } from './site-view.js';
-import { authorFeedUrl, authorUrl, hrefOf } from './urls.js';
+import { authorFeedUrl, authorUrl, hrefOf } from '../urls.js';
 import type { AuthorLink } from './view-parts.js';
 
 /** Each author's pages, in the order of `site.authors`. */

@@ -12,7 +12,7 @@ import {
   outputPathOf,
   reservedSegments,
   sitePageUrl,
-} from './urls.js';
+} from '../urls.js';
 import type { Page } from './view.js';
 
 /** Who wants to write an output path: a post file, a static file, or one of Rubric's pages. */

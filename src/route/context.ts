@@ -19,7 +19,7 @@ import {
   type RouteMemo,
 } from './memo.js';
 import { bundleNamesOf, postView, type PostFiles, type PostView } from './post-view.js';
-import { authorUrl, hrefOf, labelFeedUrl, originOf, postUrl, sitePageUrl } from './urls.js';
+import { authorUrl, hrefOf, labelFeedUrl, originOf, postUrl, sitePageUrl } from '../urls.js';
 import { hasFeed, labelLinksOf, siteViewOf } from './site-view.js';
 import { bylineOf } from '../model/authors.js';
 import type { AuthorRef, LabelIndexEntry, LabelRef, SiteView } from './view-parts.js';

@@ -20,7 +20,7 @@ import {
   hrefOf,
   labelFeedUrl,
   labelUrl,
-} from './urls.js';
+} from '../urls.js';
 import type { SiteView } from './view-parts.js';
 
 /**

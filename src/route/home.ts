@@ -3,7 +3,7 @@ import { pinnedFirst } from '../model/pinned.js';
 import { fillPhrase } from '../words.js';
 import type { RouteContext } from './context.js';
 import { listedPosts, listPages, type ListPage } from './lists.js';
-import { homeUrl } from './urls.js';
+import { homeUrl } from '../urls.js';
 
 /** `/`, `/page/2/` … */
 export function homePages(context: RouteContext): ListPage[] {

@@ -6,7 +6,7 @@ import { fillPhrase, type Words } from '../words.js';
 import type { RouteContext } from './context.js';
 import { pinnedFirst } from '../model/pinned.js';
 import { listedPosts, listPages, type ListPage } from './lists.js';
-import { LABELS_URL, labelUrl } from './urls.js';
+import { LABELS_URL, labelUrl } from '../urls.js';
 import {
   pageView,
   type LabelIndexEntry,

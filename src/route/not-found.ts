@@ -1,7 +1,7 @@
 /** The not-found page, at the path static hosts serve for a missing page. */
 import type { Words } from '../words.js';
 import type { RouteContext } from './context.js';
-import { NOT_FOUND_URL } from './urls.js';
+import { NOT_FOUND_URL } from '../urls.js';
 import { pageView, type PageView, type SiteView } from './view-parts.js';
 
 /** The not-found page's data. */

@@ -9,7 +9,7 @@ import type { Heading } from '../parse/markdown.js';
 import type { Post } from '../parse/post.js';
 import { fillPhrase } from '../words.js';
 import { finishBody, folderHref, type SizeLookup } from './assets.js';
-import { absoluteHref, hrefOf } from './urls.js';
+import { absoluteHref, hrefOf } from '../urls.js';
 import type { AuthorRef, LabelRef } from './view-parts.js';
 
 /** Words per minute for reading time: a common estimate for reading on screen. */

@@ -13,7 +13,7 @@ import {
 } from './comments-view.js';
 import { memoPostPage, type PostPageInputs } from './memo.js';
 import type { PostView } from './post-view.js';
-import { absoluteHref } from './urls.js';
+import { absoluteHref } from '../urls.js';
 import { pageView, type PagerView, type PageView, type SiteView } from './view-parts.js';
 
 /** A neighbouring or related post, as a link. */

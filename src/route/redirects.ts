@@ -24,7 +24,7 @@ import {
   labelUrl,
   redirectPageUrl,
   sitePageUrl,
-} from './urls.js';
+} from '../urls.js';
 import { pageView, type PageView, type SiteView } from './view-parts.js';
 
 /** Where an old address now leads. */

@@ -6,7 +6,7 @@
  */
 import type { Words } from '../words.js';
 import type { RouteContext } from './context.js';
-import { SEARCH_BUNDLE_URL, SEARCH_URL } from './urls.js';
+import { SEARCH_BUNDLE_URL, SEARCH_URL } from '../urls.js';
 import { pageView, type PageView, type SiteView } from './view-parts.js';
 
 /** What the search page's template and script need beyond `site` and `page`. */

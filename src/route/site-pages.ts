@@ -7,7 +7,7 @@ import type { RouteContext } from './context.js';
 import { describePost } from './describe.js';
 import type { PostView } from './post-view.js';
 import { layoutOf } from './posts.js';
-import { sitePageUrl } from './urls.js';
+import { sitePageUrl } from '../urls.js';
 import { pageView, type PageView, type SiteView } from './view-parts.js';
 
 /** A page of the site: the post view, without neighbours. */

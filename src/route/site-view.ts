@@ -17,7 +17,7 @@ import {
   labelUrl,
   monthUrl,
   yearUrl,
-} from './urls.js';
+} from '../urls.js';
 import type {
   LabelIndexEntry,
   LabelRef,

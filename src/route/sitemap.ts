@@ -6,7 +6,7 @@
 import { rfc3339 } from '../dates.js';
 import type { RouteContext } from './context.js';
 import type { PostView } from './post-view.js';
-import { ROBOTS_URL, SITEMAP_URL, absoluteHref, hrefOf } from './urls.js';
+import { ROBOTS_URL, SITEMAP_URL, absoluteHref, hrefOf } from '../urls.js';
 import type { SiteView } from './view-parts.js';
 
 /** The sitemap: every page a search engine should index, with when it last changed. */

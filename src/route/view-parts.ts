@@ -6,7 +6,7 @@
  * text is left as text for Handlebars to escape; only rendered Markdown (`html`,
  * `excerptHtml`) is meant for `{{{ }}}`.
  */
-import { absoluteHref } from './urls.js';
+import { absoluteHref } from '../urls.js';
 
 /** Site-wide values every page gets as `site`. */
 export interface SiteView {

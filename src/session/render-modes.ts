@@ -8,7 +8,7 @@ import type { BuildError } from '../errors.js';
 import { templateOf } from '../render/layouts.js';
 import type { PageDigester } from '../render/page-digest.js';
 import type { PageRenderer } from '../render/render.js';
-import { outputPathOf } from '../route/urls.js';
+import { outputPathOf } from '../urls.js';
 import type { Page } from '../route/view.js';
 import type { OutputFile } from '../write/write.js';
 import { same } from './same.js';

@@ -182,7 +182,11 @@ describe('author problems', () => {
       'posts/a.md': post({ title: 'A', date: '2025-01-10', author: 'Ann Lambton' }),
       'posts/b.md': post({ title: 'B', date: '2025-01-11', author: 'Ann-Lambton' }),
     });
-    expect(built.result.errors.map((error) => [error.name, error.file, error.message])).toEqual([
+    const errors = built.result.errors;
+    expect(errors.map((error) => [error.name, error.file, error.line, error.column])).toEqual([
+      ['AuthorSlugCollision', 'posts/b.md', 4, 9],
+    ]);
+    expect(errors.map((error) => [error.name, error.file, error.message])).toEqual([
       [
         'AuthorSlugCollision',
         'posts/b.md',

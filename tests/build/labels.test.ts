@@ -82,7 +82,7 @@ describe('label names and slugs', () => {
     expect(a('.post-labels a').text()).toBe('nuclear talks');
     const variants = built.result.warnings.filter((w) => w.name === 'LabelVariants');
     expect(variants).toHaveLength(1);
-    expect(variants[0]).toMatchObject({ file: 'posts/a.md' });
+    expect(variants[0]).toMatchObject({ file: 'posts/a.md', line: 4, column: 9 });
     expect(variants[0]?.message).toContain('"Nuclear  Talks" (posts/a.md)');
   });
 
@@ -117,7 +117,8 @@ describe('label collisions', () => {
     expect(built.result.ok).toBe(false);
     expect(built.result.errors).toHaveLength(1);
     const [error] = built.result.errors;
-    expect(error?.name).toBe('LabelSlugCollision');
+    expect(error).toMatchObject({ name: 'LabelSlugCollision', file: 'posts/a.md', line: 4 });
+    expect(error?.column).toBe(10);
     expect(error?.message).toContain('"C" (posts/b.md)');
     expect(error?.message).toContain('"C++" (posts/a.md)');
     expect(error?.message).toContain('/labels/c/');

@@ -38,7 +38,7 @@ describe('rubric build output', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     const lines = result.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^warning posts\/a\.md .*\[LabelVariants\]$/);
+    expect(lines[0]).toMatch(/^warning posts\/a\.md:4:9 .*\[LabelVariants\]$/);
     expect(lines[1]).toBe('left out 1 draft (--drafts builds them)');
     expect(lines[2]).toMatch(/^built \d+ pages from 2 posts in \d+\.\d s into dist\/$/);
   });
@@ -67,8 +67,9 @@ describe('rubric build output', () => {
     expect(Object.keys(report.timingsMs).sort()).toEqual(
       ['check', 'load', 'model', 'parse', 'render', 'route', 'write'].sort(),
     );
-    expect(report.warnings.map((w) => [w.name, w.file])).toEqual([['LabelVariants', 'posts/a.md']]);
-    expect(typeof report.warnings[0]?.line).toBe('number');
+    expect(report.warnings.map((w) => [w.name, w.file, w.line, w.column])).toEqual([
+      ['LabelVariants', 'posts/a.md', 4, 9],
+    ]);
 
     const failed = await runBin(
       ['build', '--json'],

@@ -6,7 +6,10 @@
 import type { ImportedPost } from '../source.js';
 import { isoDate, stringList, textOf } from './front-matter.js';
 
-/** Front matter → the parts of an imported post both sources share. */
+/**
+ * Front matter → the parts of an imported post both sources share: all but `draft` go
+ * into the post as they are.
+ */
 export function commonFields(data: Readonly<Record<string, unknown>>): {
   labels: string[];
   authors: string[];
@@ -59,6 +62,19 @@ export function markdownPost(
     url: null,
     ...fields,
   };
+}
+
+/**
+ * The note for a piece of the source tool's syntax (a shortcode, a Liquid tag) left in a
+ * body as written, at its line of the source file.
+ */
+export function keptAsWritten(
+  file: string,
+  bodyLine: number,
+  kept: { readonly text: string; readonly line: number },
+  why: string,
+): string {
+  return `${file}:${String(bodyLine + kept.line - 1)}: kept ${kept.text} as written: ${why}`;
 }
 
 /** A site path, always with one leading `/`, decoded. */

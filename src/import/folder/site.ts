@@ -48,17 +48,25 @@ export interface FolderReader {
   readonly format: 'jekyll' | 'hugo';
   /** Which folder to give, when the one given is not a folder. */
   readonly hint: string;
-  read(options: FolderImportOptions, fail: FolderFail): Promise<FolderBlog | ImportFailure>;
+  /** Reads the source site's folder `dir` (absolute); `fail` says why it cannot. */
+  read(dir: string, fail: FolderFail): Promise<FolderBlog | ImportFailure>;
+}
+
+/** The import of one tool's site folder: `rubric import jekyll|hugo DIR`. */
+export function folderImporter(
+  reader: FolderReader,
+): (options: FolderImportOptions) => Promise<ImportFailure | ImportSuccess> {
+  return (options) => importFolder(reader, options);
 }
 
 /** Reads, plans, writes and copies a folder import. */
-export async function importFolder(
+async function importFolder(
   reader: FolderReader,
   options: FolderImportOptions,
 ): Promise<ImportFailure | ImportSuccess> {
   const { fail, problem } = await openSourceFolder(options.sourceDir, reader.hint);
   if (problem !== null) return problem;
-  const found = await reader.read(options, fail);
+  const found = await reader.read(options.sourceDir, fail);
   if ('ok' in found) return found;
   const { format } = reader;
   const siteYaml = await readSiteYaml(options.root);

@@ -11,25 +11,25 @@ import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
-import { FEED_URL, labelUrl } from '../../route/urls.js';
+import { FEED_URL, labelUrl } from '../../urls.js';
 import { labelSlug } from '../../model/labels.js';
 import { slugify } from '../../slug.js';
 import { isoDate, splitSource, stringList, textOf } from '../folder/front-matter.js';
 import {
   commonFields,
+  keptAsWritten,
   localFileRefs,
   markdownPost,
   relativeFileRefs,
   sitePath,
 } from '../folder/posts.js';
 import {
-  importFolder,
+  folderImporter,
   type FolderFail,
   type AssetCopy,
   type FolderBlog,
-  type FolderImportOptions,
 } from '../folder/site.js';
-import type { ImportFailure, ImportSuccess } from '../import.js';
+import type { ImportFailure } from '../import.js';
 import type { ImportedPost } from '../source.js';
 import { convertShortcodes } from './shortcodes.js';
 
@@ -43,22 +43,13 @@ const CONFIG_FILES = [
 ];
 
 /** Runs a Hugo import. */
-export function importHugo(options: FolderImportOptions): Promise<ImportFailure | ImportSuccess> {
-  return importFolder(
-    {
-      format: 'hugo',
-      hint: "Give the Hugo site's source folder, the one with hugo.toml and content/.",
-      read: readHugo,
-    },
-    options,
-  );
-}
+export const importHugo = folderImporter({
+  format: 'hugo',
+  hint: "Give the Hugo site's source folder, the one with hugo.toml and content/.",
+  read: readHugo,
+});
 
-async function readHugo(
-  options: FolderImportOptions,
-  fail: FolderFail,
-): Promise<FolderBlog | ImportFailure> {
-  const dir = options.sourceDir;
+async function readHugo(dir: string, fail: FolderFail): Promise<FolderBlog | ImportFailure> {
   let config: Record<string, unknown> | null = null;
   for (const name of CONFIG_FILES) {
     const text = await readFile(path.join(dir, name), 'utf8').catch(() => null);
@@ -117,11 +108,10 @@ function convertSite(
         const id = byContentPath.get(target.replace(/^\//, '')) ?? byContentPath.get(target);
         return id === undefined ? undefined : urls.get(id);
       });
-      for (const shortcode of unconverted) {
+      for (const shortcode of unconverted)
         notes.push(
-          `${source.file}:${String(bodyLine + shortcode.line - 1)}: kept ${shortcode.text} as written: Rubric has no such shortcode.`,
+          keptAsWritten(source.file, bodyLine, shortcode, 'Rubric has no such shortcode.'),
         );
-      }
       for (const ref of localFileRefs(markdown))
         assets.push({ from: `static${ref}`, to: `static${ref}` });
       // A page bundle's files go to the post's new address, where its relative links point.
@@ -170,13 +160,13 @@ function readPost(source: { file: string; text: string }, permalinks: Record<str
     .replace(/\.md$/, '');
   const published = isoDate(data.date ?? data.publishDate);
   if (published === null) return null;
-  const fields = commonFields(data);
+  const { draft, ...fields } = commonFields(data);
   const slug = textOf(data.slug) ?? fileName;
   const pattern =
     textOf(permalinks[section]) ?? (section === '' ? '/:filename/' : `/${section}/:filename/`);
   const own = textOf(data.url);
   const title = textOf(data.title) ?? fileName;
-  const old = fields.draft
+  const old = draft
     ? null
     : sitePath(
         (own ?? expand(pattern, published, { slug, fileName, title, section })).toLowerCase(),
@@ -186,17 +176,11 @@ function readPost(source: { file: string; text: string }, permalinks: Record<str
     id: source.file,
     title,
     published,
-    updated: fields.updated,
-    authors: fields.authors,
-    labels: fields.labels,
-    summary: fields.summary,
-    image: fields.image,
-    pinned: fields.pinned,
-    status: fields.draft ? 'draft' : 'live',
+    ...fields,
+    status: draft ? 'draft' : 'live',
     path: old,
-    aliases: fields.draft ? [] : stringList(data.aliases).map(sitePath),
+    aliases: draft ? [] : stringList(data.aliases).map(sitePath),
     slug,
-    extra: fields.extra,
     markdown: body,
   });
   return { post, source, body, bodyLine };

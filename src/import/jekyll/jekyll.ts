@@ -10,15 +10,20 @@ import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { slugify } from '../../slug.js';
 import {
-  importFolder,
+  folderImporter,
   type FolderFail,
   type AssetCopy,
   type FolderBlog,
-  type FolderImportOptions,
 } from '../folder/site.js';
 import { isoDate, splitSource, stringList, textOf } from '../folder/front-matter.js';
-import { commonFields, localFileRefs, markdownPost, sitePath } from '../folder/posts.js';
-import type { ImportFailure, ImportSuccess } from '../import.js';
+import {
+  commonFields,
+  keptAsWritten,
+  localFileRefs,
+  markdownPost,
+  sitePath,
+} from '../folder/posts.js';
+import type { ImportFailure } from '../import.js';
 import { convertLiquid } from './liquid.js';
 
 /** Jekyll's named permalink styles. */
@@ -38,22 +43,13 @@ interface SourcePost {
 }
 
 /** Runs a Jekyll import. */
-export function importJekyll(options: FolderImportOptions): Promise<ImportFailure | ImportSuccess> {
-  return importFolder(
-    {
-      format: 'jekyll',
-      hint: "Give the Jekyll site's source folder, the one with _config.yml and _posts/.",
-      read: readJekyll,
-    },
-    options,
-  );
-}
+export const importJekyll = folderImporter({
+  format: 'jekyll',
+  hint: "Give the Jekyll site's source folder, the one with _config.yml and _posts/.",
+  read: readJekyll,
+});
 
-async function readJekyll(
-  options: FolderImportOptions,
-  fail: FolderFail,
-): Promise<FolderBlog | ImportFailure> {
-  const dir = options.sourceDir;
+async function readJekyll(dir: string, fail: FolderFail): Promise<FolderBlog | ImportFailure> {
   const configText = await readFile(path.join(dir, '_config.yml'), 'utf8').catch(() => null);
   if (configText === null) {
     const hugo =
@@ -112,11 +108,8 @@ function convertSite(sources: readonly SourcePost[], config: Record<string, unkn
         postUrl: (name) => urls.get(idOfName.get(name.replace(/^.*\//, '')) ?? ''),
         linkUrl: (file) => urls.get(file.replace(/^\//, '')),
       });
-      for (const tag of unconverted) {
-        notes.push(
-          `${source.file}:${String(bodyLine + tag.line - 1)}: kept ${tag.text} as written: Rubric runs no Liquid.`,
-        );
-      }
+      for (const tag of unconverted)
+        notes.push(keptAsWritten(source.file, bodyLine, tag, 'Rubric runs no Liquid.'));
       for (const ref of localFileRefs(markdown))
         assets.push({ from: ref.slice(1), to: `static${ref}` });
       return { ...post, markdown };
@@ -148,13 +141,13 @@ function readPost(source: SourcePost, pattern: string, pageDate: string) {
     (problem !== null || Object.keys(data).length === 0 || /^(?:readme|index|404)$/i.test(base))
   )
     return null;
-  const fields = commonFields(data);
+  const { draft: drafted, ...fields } = commonFields(data);
   // Jekyll dates a draft that says no date by its file's last change.
   const fromFile = source.file.startsWith('_drafts/') ? source.modified : null;
   const published =
     isoDate(data.date) ?? (named?.[1] ? `${named[1]}T00:00:00` : (fromFile ?? pageDate));
   const slug = textOf(data.slug) ?? named?.[2] ?? base;
-  const draft = fields.draft || source.file.startsWith('_drafts/');
+  const draft = drafted || source.file.startsWith('_drafts/');
   const ownPermalink = textOf(data.permalink);
   const old = draft
     ? null
@@ -164,17 +157,11 @@ function readPost(source: SourcePost, pattern: string, pageDate: string) {
     id: source.file,
     title: textOf(data.title) ?? slug.replace(/-/g, ' '),
     published,
-    updated: fields.updated,
-    authors: fields.authors,
-    labels: fields.labels,
-    summary: fields.summary,
-    image: fields.image,
-    pinned: fields.pinned,
+    ...fields,
     status: draft ? 'draft' : 'live',
     path: old,
     aliases: draft ? [] : [...new Set(stringListOf(data.redirect_from).map(sitePath))],
     slug,
-    extra: fields.extra,
     markdown: body,
   });
   return { post, body, bodyLine };

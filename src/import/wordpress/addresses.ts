@@ -13,7 +13,7 @@
 import type { SiteConfig } from '../../config/config.js';
 import { authorSlug } from '../../model/authors.js';
 import { labelSlug } from '../../model/labels.js';
-import { FEED_URL, HOME_URL, authorUrl, labelFeedUrl, labelUrl } from '../../route/urls.js';
+import { FEED_URL, HOME_URL, authorUrl, labelFeedUrl, labelUrl } from '../../urls.js';
 import { labelKey, slugify } from '../../slug.js';
 import { safeDecode } from '../links.js';
 import type { WordPressPost } from './entries.js';

@@ -15,8 +15,12 @@ export interface FrontMatterFields {
   readonly updated: number | null;
   /** Label names as written, trimmed, in the author's order, without repeats. */
   readonly labels: readonly string[];
+  /** Where each label is written: `labelsAt[i]` is where the name `labels[i]` starts. */
+  readonly labelsAt: readonly LineColumn[];
   /** Byline names from `author` and `authors`; empty means the site's author. */
   readonly authors: readonly string[];
+  /** Where each byline name is written, as `labelsAt` is for labels. */
+  readonly authorsAt: readonly LineColumn[];
   /** Where the `slug:` value is, so a URL collision can point at the line to change. */
   readonly slugAt: LineColumn | null;
   /** Hugo's `url:`: the post's exact path (`/2012/05/old.html`, `/notes/`), or null. */

@@ -80,12 +80,12 @@ export const KEY_ROWS = keyTable([
     keys: LABEL_KEYS,
     peerKeys: PEER_LABEL_KEYS,
     list: true,
-    read: (post) => ({ labels: readAllLabels(post, [...LABEL_KEYS, ...PEER_LABEL_KEYS]) }),
+    read: (post) => readAllLabels(post, [...LABEL_KEYS, ...PEER_LABEL_KEYS]),
   }),
   row({
     keys: ['author'],
     peerKeys: ['authors'],
-    read: (post) => ({ authors: readAuthors(post, post.last('author'), post.last('authors')) }),
+    read: (post) => readAuthors(post, post.last('author'), post.last('authors')),
   }),
   row({
     keys: ['summary'],

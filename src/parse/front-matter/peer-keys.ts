@@ -7,7 +7,14 @@
  */
 import { buildError, buildWarning, type BuildError, type BuildWarning } from '../../errors.js';
 import { isSlug } from '../../slug.js';
-import { itemPosition, type YamlEntry, type YamlText } from '../../yaml.js';
+import {
+  itemNode,
+  itemPosition,
+  mappingValuePosition,
+  type LineColumn,
+  type YamlEntry,
+  type YamlText,
+} from '../../yaml.js';
 
 /** The post's picture as the front matter gives it, before it is resolved to a URL. */
 export interface FrontMatterImage {
@@ -27,30 +34,32 @@ interface Sink {
 }
 
 /**
- * Every byline name from `author` and `authors`, in that order, without repeats. Each
- * may be one name, a list of names, or (Eleventy, jekyll-seo-tag) a mapping with `name`.
+ * Every byline name from `author` and `authors`, in that order, without repeats, and where
+ * each is written (`authorsAt[i]` is where `authors[i]` is). Each may be one name, a list
+ * of names, or (Eleventy, jekyll-seo-tag) a mapping with `name`.
  */
 export function readAuthors(
   sink: Sink,
   author: YamlEntry | undefined,
   authors: YamlEntry | undefined,
-): string[] {
+): { authors: string[]; authorsAt: LineColumn[] } {
   const names: string[] = [];
+  const places: LineColumn[] = [];
   for (const entry of [author, authors]) {
     if (!entry || entry.written === null) continue;
     // As written: `author: 007` is "007", not 7.
-    const items: unknown[] = Array.isArray(entry.written) ? entry.written : [entry.written];
+    const listed = Array.isArray(entry.written);
+    const items: unknown[] = listed ? (entry.written as unknown[]) : [entry.written];
     items.forEach((item, index) => {
       const name = nameOf(item);
+      const node = listed ? itemNode(entry.node, index) : entry.node;
+      const at = listed ? itemPosition(sink.yaml, entry.node, index, entry.valueAt) : entry.valueAt;
       if (name === null) {
-        const at = Array.isArray(entry.written)
-          ? itemPosition(sink.yaml, entry.node, index, entry.valueAt)
-          : entry.valueAt;
         sink.errors.push(
           buildError(
             'FrontMatterInvalid',
             { file: sink.file, ...at },
-            `${entry.key} must be a name or a list of names; ${Array.isArray(entry.written) ? `item ${String(index + 1)}` : 'it'} is not.`,
+            `${entry.key} must be a name or a list of names; ${listed ? `item ${String(index + 1)}` : 'it'} is not.`,
             `Write it like \`${entry.key}: Ann Lambton\` or \`${entry.key}: [Ann Lambton, Omid Rahimi]\`.`,
           ),
         );
@@ -58,10 +67,11 @@ export function readAuthors(
       }
       if (name !== '' && !names.some((known) => known.toLowerCase() === name.toLowerCase())) {
         names.push(name);
+        places.push(mappingValuePosition(sink.yaml, node, 'name', at));
       }
     });
   }
-  return names;
+  return { authors: names, authorsAt: places };
 }
 
 function nameOf(item: unknown): string | null {

@@ -1,7 +1,10 @@
 /**
  * Where every page lives. This is the one module that decides URLs; everything else
  * asks it. A URL here is a site path without the `baseUrl` prefix and not yet
- * percent-encoded: `/labels/sécurité/page/2/`.
+ * percent-encoded: `/labels/sécurité/page/2/`. It sits beside the stages, not in
+ * `route/`, because parse and model name pages in their messages too (`LongSlug`,
+ * `LabelSlugCollision`) and may not import from the stage after them; it is pure, as
+ * they are (ESLint holds it to their rule).
  */
 import { DateTime } from 'luxon';
 
