@@ -42,6 +42,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { corpus, findBench } from './corpus.js';
 import { printTable } from './table.js';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -86,22 +87,9 @@ const rubrics = new Map([
     return [spec.slice(0, at), path.resolve(spec.slice(at + 1))];
   }),
 ]);
-const benchDir = findBench(values.bench);
+const benchDir = findBench(repo, values.bench);
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 if (!timeBin) console.warn('GNU time not found (apt-get install -y time): no CPU or peak RSS.');
-
-/** The shared benchmark: --bench, else ../shared/bench from this checkout or its parent. */
-function findBench(given) {
-  const candidates = given ? [given] : ['../shared/bench', '../../shared/bench'];
-  for (const candidate of candidates) {
-    const dir = path.resolve(repo, candidate);
-    if (existsSync(path.join(dir, 'gen-corpus.mjs'))) return dir;
-  }
-  console.error(
-    `No shared benchmark (gen-corpus.mjs) in ${candidates.join(' or ')}; pass --bench DIR.`,
-  );
-  process.exit(2);
-}
 
 /** Runs a command under GNU time: wall ms, user+sys CPU ms, peak RSS MiB. */
 function timed(command, args) {
@@ -126,21 +114,6 @@ function timed(command, args) {
 async function countHtml(folder) {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).length;
-}
-
-/** The corpus of `size` posts, generated once (again when the generator changes). */
-async function corpus(size) {
-  const dir = path.join(work, `corpus-${size}`);
-  const stamp = path.join(dir, '.generated');
-  const generator = await readFile(path.join(benchDir, 'gen-corpus.mjs'), 'utf8');
-  const want = `${size} ${generator.length}`;
-  if ((await readFile(stamp, 'utf8').catch(() => '')) !== want) {
-    console.log(`generating ${size} posts in ${dir}`);
-    const args = [path.join(benchDir, 'gen-corpus.mjs'), '--posts', String(size), '--out', dir];
-    if (spawnSync(process.execPath, args, { stdio: 'inherit' }).status !== 0) process.exit(1);
-    await writeFile(stamp, want);
-  }
-  return dir;
 }
 
 /** One Rubric's three builds: cold, warm with the output there, warm into an empty folder. */
@@ -209,7 +182,7 @@ const results = {
 };
 
 for (const size of sizes) {
-  const dir = await corpus(size);
+  const dir = await corpus(work, benchDir, size);
   /** Samples by row name, in the order the table shows them. */
   const rows = new Map();
   const row = (name) => rows.get(name) ?? rows.set(name, sample()).get(name);

@@ -1,11 +1,14 @@
 /* global console, process, URL */
 /**
- * What the corpus benchmarks share (`stages.js`, `body-syntax.js`): their options
- * (`--posts N  --runs N  --work DIR  --bench DIR`), the shared benchmark's corpus made
- * once per size, post bodies, and medians.
+ * What the corpus benchmarks share (`stages.js`, `body-syntax.js`, `features.js`): their
+ * options (`--posts N  --runs N  --work DIR  --bench DIR`), the shared benchmark's corpus
+ * made once per size (`WORK/corpus-SIZE/posts/`, again only when the generator changes; the
+ * stamp is the one bench/bench.js writes, so every script reuses the others' corpus), post
+ * bodies, and medians.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -70,4 +73,32 @@ export function bodies(dir) {
     .map((name) =>
       readFileSync(path.join(folder, name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''),
     );
+}
+
+/** The shared benchmark folder: `given`, else ../shared/bench from `repo` or its parent. */
+export function findBench(repo, given) {
+  const candidates = given ? [given] : ['../shared/bench', '../../shared/bench'];
+  for (const candidate of candidates) {
+    const dir = path.resolve(repo, candidate);
+    if (existsSync(path.join(dir, 'gen-corpus.mjs'))) return dir;
+  }
+  console.error(
+    `No shared benchmark (gen-corpus.mjs) in ${candidates.join(' or ')}; pass --bench DIR.`,
+  );
+  process.exit(2);
+}
+
+/** The folder of the `size`-post corpus under `work`, generated when missing or stale. */
+export async function corpus(work, benchDir, size) {
+  const dir = path.join(work, `corpus-${size}`);
+  const stamp = path.join(dir, '.generated');
+  const generator = await readFile(path.join(benchDir, 'gen-corpus.mjs'), 'utf8');
+  const want = `${size} ${generator.length}`;
+  if ((await readFile(stamp, 'utf8').catch(() => '')) !== want) {
+    console.log(`generating ${size} posts in ${dir}`);
+    const args = [path.join(benchDir, 'gen-corpus.mjs'), '--posts', String(size), '--out', dir];
+    if (spawnSync(process.execPath, args, { stdio: 'inherit' }).status !== 0) process.exit(1);
+    await writeFile(stamp, want);
+  }
+  return dir;
 }
