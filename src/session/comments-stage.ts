@@ -8,7 +8,7 @@ import { buildWarning, type BuildWarning } from '../errors.js';
 import { COMMENTS_SUFFIX } from '../load/comments.js';
 import type { SourceFile } from '../load/load.js';
 import { threadComments, type CommentThread } from '../model/comments.js';
-import { parseComments } from '../parse/comments.js';
+import { parseCommentFiles } from '../pool/parse-comments.js';
 import type { State } from './state.js';
 
 /** A comments file as last read. */
@@ -27,18 +27,32 @@ export interface CommentsStage {
 }
 
 /**
- * Loads the renderer of comment bodies when a comments file is to be read this run, before
- * {@link commentsStage}: its modules (unified, rehype-sanitize) load only for a site that
- * has comments.
+ * Reads the comments files that changed since the last run (every one, on a first run)
+ * and beside a post, from the disk cache when it has them: before {@link commentsStage},
+ * which then finds every thread in `state`.
  */
-export async function loadCommentRenderer(
+export async function readComments(
   files: readonly SourceFile[],
+  posts: readonly SourceFile[],
   state: State,
+  cacheFolder: string | null,
 ): Promise<void> {
-  if (state.commentBody) return;
-  if (files.every((file) => state.comments.get(file.path)?.text === file.text)) return;
-  const { createCommentBodyRenderer } = await import('../parse/comment-body.js');
-  state.commentBody = createCommentBodyRenderer();
+  const postPaths = new Set(posts.map((post) => post.path));
+  const changed = files.filter(
+    (file) =>
+      state.comments.get(file.path)?.text !== file.text && postOf(file.path, postPaths) !== null,
+  );
+  const complete = state.comments.size === 0;
+  const zone = state.config.timezone;
+  const parsed = await parseCommentFiles(changed, { zone, cacheFolder, complete });
+  parsed.forEach((read, i) => {
+    const file = changed[i] as SourceFile;
+    state.comments.set(file.path, {
+      text: file.text,
+      thread: threadComments(file.path, read.comments),
+      warnings: read.warnings,
+    });
+  });
 }
 
 /** Reads what changed among the comments files; `posts` are the post files of the run. */
@@ -69,16 +83,8 @@ export function commentsStage(
 
 function commentsOf(file: SourceFile, state: State): CachedComments {
   const known = state.comments.get(file.path);
-  if (known?.text === file.text) return known;
-  if (!state.commentBody) throw new Error('loadCommentRenderer was not awaited before the run');
-  const parsed = parseComments(file, state.config.timezone, state.commentBody);
-  const read = {
-    text: file.text,
-    thread: threadComments(file.path, parsed.comments),
-    warnings: parsed.warnings,
-  };
-  state.comments.set(file.path, read);
-  return read;
+  if (known?.text !== file.text) throw new Error(`readComments did not read ${file.path}`);
+  return known;
 }
 
 /** The post a comments file is beside: `a.comments.yaml` → `a.md` or `a.markdown`. */

@@ -25,7 +25,7 @@ import { classify, type ChangeKind } from './classify.js';
 import { startPoolEarly } from '../pool/parse-posts.js';
 import { parseStage } from './parse-stage.js';
 import { renderFingerprint } from '../cache/fingerprint.js';
-import { loadCommentRenderer } from './comments-stage.js';
+import { readComments } from './comments-stage.js';
 import { runStages } from './run-stages.js';
 import { freshState, type State } from './state.js';
 import { startClock, type StageTimings } from './timing.js';
@@ -154,7 +154,8 @@ export function createSession(options: SessionOptions): BuildSession {
       }
       clock.lap('load');
       const parsed = await parseStage(state.sources.posts, state, batch, pool);
-      await loadCommentRenderer(state.sources.commentFiles, state);
+      const { commentFiles, posts } = state.sources;
+      await readComments(commentFiles, posts, state, batch.cacheFolder);
       clock.lap('parse');
       const keepPages = options.keepPages !== false;
       // A one-off build that keeps a cache stamps its pages, to skip them next time.

@@ -9,7 +9,6 @@ import { readConfig, type ConfigOverrides, type SiteConfig } from '../config/con
 import type { BuildError } from '../errors.js';
 import type { SiteSources, SourceFile } from '../load/load.js';
 import { createModelMemo, type ModelMemo } from '../model/site.js';
-import type { CommentBodyRenderer } from '../parse/comment-body.js';
 import type { MarkdownRenderer } from '../parse/markdown.js';
 import type { ParsedPost } from '../parse/post.js';
 import { createRouteMemo, type RouteMemo } from '../route/pages.js';
@@ -53,9 +52,8 @@ export interface State {
   /** Made on first use: a build whose posts all come from the cache never needs it. */
   markdown: MarkdownRenderer | null;
   readonly posts: Map<string, CachedPost>;
-  /** Each comments file as last read, by its path; the renderer of their bodies, made on first use. */
+  /** Each comments file as last read, by its path. */
   readonly comments: Map<string, CachedComments>;
-  commentBody: CommentBodyRenderer | null;
   theme: Theme | null;
   /** The pages of the last run that rendered without errors, by URL. */
   pages: Map<string, CachedPage>;
@@ -77,7 +75,6 @@ export function freshState(sources: SiteSources, overrides?: ConfigOverrides): S
     markdown: null,
     posts: new Map(),
     comments: new Map(),
-    commentBody: null,
     theme: null,
     pages: new Map(),
     modelMemo: createModelMemo(),

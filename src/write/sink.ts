@@ -83,9 +83,11 @@ function threadSink(root: string): StagingSink {
     const files = batch;
     batch = [];
     const transferList = files.flatMap((f) => ('bytes' in f ? [f.bytes.buffer] : []));
-    const sent = started().run({ root, files }, { transferList }).then((result) => {
-      failure ??= result.failure;
-    });
+    const sent = started()
+      .run({ root, files }, { transferList })
+      .then((result) => {
+        failure ??= result.failure;
+      });
     const tracked = sent.finally(() => pending.delete(tracked));
     pending.add(tracked);
     if (pending.size > BATCHES_AHEAD) await Promise.race(pending);

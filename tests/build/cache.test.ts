@@ -152,3 +152,35 @@ describe('rubric build --no-cache and rubric clean', () => {
     expect(await listFiles(path.join(root, 'dist'))).toContain('index.html');
   });
 });
+
+describe('the comments cache', () => {
+  const thread = (who: string) =>
+    `- id: "1"\n  author: ${who}\n  date: 2025-01-05T10:00:00\n  body: |\n    Thanks, *${who}* here.\n`;
+  const withComments = {
+    ...site,
+    'posts/2025-01-01-a.comments.yaml': thread('Layla'),
+    'posts/2025-01-02-b.comments.yaml': thread('Omid'),
+  };
+  const commentEntries = async (root: string) =>
+    (await readdir(path.join(cacheFolder(root), 'comments'))).sort();
+
+  it('keeps one entry per comments file, read by the next build, with the same output', async () => {
+    const root = await makeSite(withComments);
+    await buildAt(root);
+    expect(await commentEntries(root)).toHaveLength(2);
+    const { output, expected } = await warmAndClean(root);
+    expect(output).toEqual(expected);
+    expect(output['2025/01/a/index.html']).toContain('Layla');
+  });
+
+  it('reads a damaged entry as a miss, and drops the entry of a file that is gone', async () => {
+    const root = await makeSite(withComments);
+    await buildAt(root);
+    const [first] = await commentEntries(root);
+    await writeFile(path.join(cacheFolder(root), 'comments', first ?? ''), 'not an entry');
+    await rm(path.join(root, 'posts/2025-01-02-b.comments.yaml'));
+    const { output, expected } = await warmAndClean(root);
+    expect(output).toEqual(expected);
+    expect(await commentEntries(root)).toHaveLength(1);
+  });
+});
