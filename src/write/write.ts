@@ -62,10 +62,12 @@ export async function writeSite(
   await recoverOutput(root, target);
   const existing = await stat(target).catch(() => null);
   if (existing && !existing.isDirectory()) throw new Error(`${target} exists and is not a folder`);
-  // Only a build into an output folder already there stamps its pages: into an empty
-  // one (a CI runner's), no page could be skipped, nor will be on the next such build.
-  const stamps = withStamps && existing ? await readStamps(root, target) : null;
   const previous = existing ? { dir: target, scan: await scanOutput(target) } : null;
+  // Only a build into an output folder that holds files stamps its pages: into a missing
+  // or empty one (a CI runner's), no page could be skipped, nor will be on the next such
+  // build, and digests cost about a tenth of rendering.
+  const hasFiles = previous !== null && previous.scan.files.size > 0;
+  const stamps = withStamps && hasFiles ? await readStamps(root, target) : null;
   const staging = await openStaging(root, target);
   let hold: SignalHold | null = null;
   try {
