@@ -44,8 +44,12 @@ export class ErrorOverlay extends HTMLElement {
     this.#root = this.attachShadow({ mode: 'open' });
   }
 
+  /** The errors shown, as text: what a reader who closes the overlay has seen. */
+  shown = '';
+
   /** Shows these errors, replacing any shown before. */
   show(errors: readonly OverlayError[]): void {
+    this.shown = JSON.stringify(errors);
     const style = document.createElement('style');
     style.textContent = STYLE;
     const frame = element('div', 'frame');
@@ -54,8 +58,9 @@ export class ErrorOverlay extends HTMLElement {
     this.#root.replaceChildren(style, frame);
   }
 
-  /** Takes the overlay off the page. */
+  /** Takes the overlay off the page, as the reader asked: these errors stay closed. */
   close(): void {
+    dismissed = this.shown;
     this.remove();
   }
 
@@ -111,8 +116,19 @@ export function defineOverlay(): void {
   if (!customElements.get(OVERLAY_TAG)) customElements.define(OVERLAY_TAG, ErrorOverlay);
 }
 
-/** Shows the errors in the page's overlay, putting one on the page when there is none. */
+/**
+ * The errors the reader closed, as text. A save often reaches the watcher as two changes
+ * (the file emptied, then written), so the same failed build can be reported twice: the
+ * second report must not bring back an overlay the reader has just closed.
+ */
+let dismissed: string | null = null;
+
+/**
+ * Shows the errors in the page's overlay, putting one on the page when there is none;
+ * not the very errors the reader closed.
+ */
 export function showOverlay(errors: readonly OverlayError[]): void {
+  if (JSON.stringify(errors) === dismissed) return;
   defineOverlay();
   let overlay = document.querySelector<ErrorOverlay>(OVERLAY_TAG);
   if (!overlay) {
@@ -122,7 +138,8 @@ export function showOverlay(errors: readonly OverlayError[]): void {
   overlay.show(errors);
 }
 
-/** Takes the overlay off the page, if there is one. */
+/** Takes the overlay off the page, if there is one: the build is good again. */
 export function hideOverlay(): void {
+  dismissed = null;
   document.querySelector(OVERLAY_TAG)?.remove();
 }
