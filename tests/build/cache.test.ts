@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFolder } from '../../src/cache/cache.js';
 import { run } from '../../src/cli.js';
-import { buildAt, listFiles, makeSite, NOW, post, writeFiles } from '../support/site.js';
+import { buildAt, listFiles, makeSite, snapshot, NOW, post, writeFiles } from '../support/site.js';
 
 const site = {
   'posts/2025-01-01-a.md': post(
@@ -23,15 +23,6 @@ const site = {
     '```js\nx\n```',
   ),
 };
-
-/** Every output file and its bytes. */
-async function snapshot(folder: string): Promise<Record<string, string>> {
-  const files = await listFiles(folder);
-  const entries = await Promise.all(
-    files.map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const),
-  );
-  return Object.fromEntries(entries);
-}
 
 /** The entry files in the posts cache. */
 async function entries(root: string): Promise<string[]> {

@@ -9,7 +9,7 @@ import { readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cacheFolder } from '../../src/cache/cache.js';
-import { buildAt, listFiles, makeSite, post, writeFiles } from '../support/site.js';
+import { buildAt, makeSite, post, snapshot, writeFiles } from '../support/site.js';
 
 const site = {
   'site.yaml': 'title: Gulf Notes\nbaseUrl: https://example.org/\n',
@@ -20,14 +20,6 @@ const site = {
     'Three.',
   ),
 };
-
-async function snapshot(folder: string): Promise<Record<string, string>> {
-  const files = await listFiles(folder);
-  const entries = await Promise.all(
-    files.map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const),
-  );
-  return Object.fromEntries(entries);
-}
 
 /** A site built twice with the cache: the second build, into dist/ as it was, stamps it. */
 async function stampedSite(): Promise<string> {

@@ -98,6 +98,15 @@ export async function listFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
+/** Every file below a folder and its text, by forward-slash relative path: to compare two outputs whole. */
+export async function snapshot(folder: string): Promise<Record<string, string>> {
+  const files = await listFiles(folder);
+  const entries = await Promise.all(
+    files.map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
 /** A post file: front matter from `fields` (written as given, one `key: value` a line), then the body. */
 export function post(fields: Record<string, string>, body = 'Some text.'): string {
   const lines = Object.entries(fields).map(([key, value]) => `${key}: ${value}`);
