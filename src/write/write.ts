@@ -174,7 +174,7 @@ async function stageInto(
     const digest = stamps ? (file.digest?.() ?? null) : null;
     if (digest !== null) digests.set(file.path, digest);
     // Rendered from the same inputs before, and still in place: the same text, no error.
-    if (digest !== null && previous && stamps?.holds(file.path, digest)) {
+    if (digest !== null && stamps?.holds(file.path, digest)) {
       onPageWritten?.();
       continue;
     }

@@ -5,7 +5,8 @@
 import { readFile, readdir, truncate, writeFile, copyFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFolder } from '../../src/cache/cache.js';
+import { cacheFolder, decodeEntry, encodeEntry } from '../../src/cache/cache.js';
+import type { ParsedComments } from '../../src/parse/comments.js';
 import { run } from '../../src/cli.js';
 import { buildAt, listFiles, makeSite, snapshot, NOW, post, writeFiles } from '../support/site.js';
 
@@ -144,6 +145,11 @@ describe('rubric build --no-cache and rubric clean', () => {
   });
 });
 
+/** The shape of a comments cache entry, as far as this test reads it. */
+function isParsedComments(value: unknown): value is ParsedComments {
+  return typeof value === 'object' && value !== null && 'comments' in value;
+}
+
 describe('the comments cache', () => {
   const thread = (who: string) =>
     `- id: "1"\n  author: ${who}\n  date: 2025-01-05T10:00:00\n  body: |\n    Thanks, *${who}* here.\n`;
@@ -162,6 +168,24 @@ describe('the comments cache', () => {
     const { output, expected } = await warmAndClean(root);
     expect(output).toEqual(expected);
     expect(output['2025/01/a/index.html']).toContain('Layla');
+  });
+
+  it('is read: an entry changed in place (still well-formed) is what the page shows', async () => {
+    const root = await makeSite(withComments);
+    await buildAt(root);
+    const folder = path.join(cacheFolder(root), 'comments');
+    for (const name of await commentEntries(root)) {
+      const file = path.join(folder, name);
+      const key = name.slice(0, -'.bin'.length);
+      const value = decodeEntry(await readFile(file), key, isParsedComments);
+      if (!value) throw new Error(`${name} is not a comments entry`);
+      const comments = value.comments.map((c) => ({ ...c, html: '<p>From the cache.</p>' }));
+      await writeFile(file, encodeEntry(key, { ...value, comments }));
+    }
+    const warm = await buildAt(root);
+    expect((await warm.page('/2025/01/a/'))('.comment .comment-body').first().text().trim()).toBe(
+      'From the cache.',
+    );
   });
 
   it('reads a damaged entry as a miss, and drops the entry of a file that is gone', async () => {
